@@ -1,0 +1,45 @@
+"""`playbook`: one command for editors and publishers; each subcommand lives in `commands/`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import i18n
+from generator.errors import ContentError, UsageError
+
+# Listed here, in the order `--help` shows them.
+COMMANDS = ("validate", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="playbook", description=i18n.say("description"))
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=Path.cwd(), help=i18n.say("root"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"generator.commands.{name}").register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    i18n.set_language(i18n.language_from_environment())
+    arguments = build_parser().parse_args(argv)
+    try:
+        status: int = arguments.run(arguments)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(i18n.say("invalid", count=len(error.problems)), file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(f"playbook: {error}", file=sys.stderr)
+        return 2
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The `playbook` subcommands: one module each, each with `register(commands, common)`."""

@@ -1,0 +1,28 @@
+"""`playbook validate`: every check, all problems at once."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from generator.i18n import say
+from generator.load import load
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("validate", parents=[common], help=say("validate"))
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    model = load(arguments.root)
+    print(
+        say(
+            "valid",
+            attributes=len(model.attributes),
+            statements=len(model.statements),
+            plays=len(model.plays),
+            languages=", ".join(model.language_codes),
+        )
+    )
+    return 0

@@ -1,0 +1,96 @@
+"""The tool's own messages in every language, read from `locales/messages.yml`.
+
+Messages are kept as a code and arguments until shown, so the same problem can
+be printed in English or French without being found twice.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_CATALOGUE = Path(__file__).parent / "locales" / "messages.yml"
+_FALLBACK = "en"
+_language = _FALLBACK
+
+
+@cache
+def _catalogue() -> dict[str, Any]:
+    with _CATALOGUE.open(encoding="utf-8") as stream:
+        data: dict[str, Any] = yaml.safe_load(stream)
+    return data
+
+
+def set_language(code: str) -> None:
+    """Choose the language of every message shown from now on."""
+    global _language
+    _language = code
+
+
+def current_language() -> str:
+    return _language
+
+
+def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    """`fr` for a French locale (LANGUAGE, LC_ALL, LC_MESSAGES or LANG), else English."""
+    environ = dict(os.environ) if environ is None else environ
+    for variable in ("PLAYBOOK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        code = value.split(":")[0].split("_")[0].split(".")[0].lower()
+        if code in ("en", "fr"):
+            return code
+    return _FALLBACK
+
+
+def _pick(texts: dict[str, str], language: str) -> str:
+    return texts.get(language) or texts[_FALLBACK]
+
+
+@dataclass(frozen=True, order=True)
+class Message:
+    """A message not yet put into words: a catalogue code and its arguments."""
+
+    code: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **args: Any) -> Message:
+        return cls(code, tuple(sorted(args.items())))
+
+    def _arguments(self, language: str) -> dict[str, str]:
+        return {
+            name: value.what(language) if isinstance(value, Message) else str(value)
+            for name, value in self.args
+        }
+
+    def what(self, language: str | None = None) -> str:
+        language = language or _language
+        entry = _catalogue()["messages"][self.code]
+        return _pick(entry["what"], language).format(**self._arguments(language))
+
+    def fix(self, language: str | None = None) -> str:
+        language = language or _language
+        entry = _catalogue()["messages"][self.code]
+        return _pick(entry["fix"], language).format(**self._arguments(language))
+
+
+@dataclass(frozen=True, order=True)
+class Kind(Message):
+    """The name of a kind of thing (attribute, play …) in the reader's language."""
+
+    def what(self, language: str | None = None) -> str:
+        return _pick(_catalogue()["kinds"][self.code], language or _language)
+
+
+def say(key: str, **args: Any) -> str:
+    """A line of the command line's own text, in the current language."""
+    return _pick(_catalogue()["cli"][key], _language).format(**args)
+
+
+def codes() -> set[str]:
+    return set(_catalogue()["messages"])

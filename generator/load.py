@@ -1,0 +1,57 @@
+"""`load(root)`: the one way into the content — every check, then an immutable `Model`."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.errors import ContentError, ProblemCollector
+from generator.model import Model
+from generator.schema.reading import ContentSources, read_sources
+from generator.schema.references import check_references
+
+__all__ = ["ContentError", "load"]
+
+
+def load(root: Path) -> Model:
+    """Read, check and assemble the content under `root`; raise `ContentError` listing all problems."""
+    problems = ProblemCollector()
+    sources = read_sources(root, problems)
+    # Cross-file checks run even when some files failed, so one run shows as much as it can.
+    check_references(sources, problems)
+    problems.raise_if_any()
+    return _assemble(sources)
+
+
+def fingerprint(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _assemble(sources: ContentSources) -> Model:
+    # Every piece is present here: a missing one would have been a problem above.
+    assert sources.languages and sources.model and sources.continuum and sources.results
+    assert sources.lifecycle and sources.pages
+    order = {identifier: index for index, identifier in enumerate(sources.model.value.attributes)}
+    attributes = sorted((parsed.value for parsed in sources.attributes), key=lambda a: order[a.id])
+    languages = sources.languages.value
+    return Model(
+        languages=languages.languages,
+        default_language=languages.default,
+        info=sources.model.value,
+        continuum_intro=sources.continuum.value.intro,
+        levels=sources.continuum.value.levels,
+        results_intro=sources.results.value.intro,
+        results=sources.results.value.results,
+        lifecycle_intro=sources.lifecycle.value.intro,
+        stages=sources.lifecycle.value.stages,
+        channels=sources.lifecycle.value.channels,
+        attributes=tuple(attributes),
+        pages=sources.pages.value,
+        plays=tuple(parsed.value for parsed in sources.plays),
+        stage_checklists=sources.stages.value.stages if sources.stages else (),
+        fingerprint=fingerprint(sources.files, sources.root),
+    )

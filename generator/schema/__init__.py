@@ -1,0 +1,1 @@
+"""Reading and checking the content files: YAML in, typed model out."""

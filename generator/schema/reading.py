@@ -1,0 +1,125 @@
+"""Reads every content file and checks each one's shape; cross-file checks come later."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import ProblemCollector
+from generator.schema import models
+from generator.schema.loader import SourceDocument, read_yaml
+from generator.schema.messages import to_problem
+
+T = TypeVar("T", bound=BaseModel)
+
+PLAY_FILE = re.compile(r"^(?P<order>\d{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.yml$")
+
+# The fixed files of a content tree, by what they hold.
+LANGUAGES = "content/languages.yml"
+MODEL = "content/model.yml"
+CONTINUUM = "content/continuum.yml"
+RESULTS = "content/results.yml"
+LIFECYCLE = "content/lifecycle.yml"
+PAGES = "content/pages.yml"
+ATTRIBUTES_DIR = "content/attributes"
+PLAYS_DIR = "playbook/plays"
+STAGES = "playbook/stages.yml"
+
+
+@dataclass(frozen=True)
+class Parsed(Generic[T]):
+    """A validated file (or item) and the document it came from, for later line look-ups."""
+
+    value: T
+    document: SourceDocument
+
+
+@dataclass
+class ContentSources:
+    """Every file of a content tree, each checked on its own."""
+
+    root: Path
+    languages: Parsed[models.LanguagesFile] | None = None
+    model: Parsed[models.ModelFile] | None = None
+    continuum: Parsed[models.ContinuumFile] | None = None
+    results: Parsed[models.ResultsFile] | None = None
+    lifecycle: Parsed[models.LifecycleFile] | None = None
+    pages: Parsed[models.PagesFile] | None = None
+    stages: Parsed[models.StagesFile] | None = None
+    attributes: list[Parsed[models.Attribute]] = field(default_factory=list)
+    plays: list[Parsed[models.Play]] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, root: Path, problems: ProblemCollector) -> None:
+        self.root = root
+        self.problems = problems
+        self.context: dict[str, object] = {}
+        self.files: list[Path] = []
+
+    def document(self, relative: str, required: bool = True) -> SourceDocument | None:
+        path = self.root / relative
+        if not path.is_file():
+            if required:
+                self.problems.add(relative, 1, "missing_file")
+            return None
+        self.files.append(path)
+        outcome = read_yaml(path, relative)
+        if isinstance(outcome, SourceDocument):
+            return outcome
+        self.problems.extend([outcome])
+        return None
+
+    def parse(self, document: SourceDocument, model: type[T]) -> Parsed[T] | None:
+        try:
+            value = model.model_validate(document.data, context=self.context)
+        except ValidationError as error:
+            self.problems.extend(
+                to_problem(detail, document, model) for detail in error.errors(include_url=False)
+            )
+            return None
+        return Parsed(value, document)
+
+    def file(self, relative: str, model: type[T], required: bool = True) -> Parsed[T] | None:
+        document = self.document(relative, required)
+        return self.parse(document, model) if document is not None else None
+
+
+def read_sources(root: Path, problems: ProblemCollector) -> ContentSources:
+    """Read and shape-check every file under `root`, adding what is wrong to `problems`."""
+    reader = _Reader(root, problems)
+    sources = ContentSources(root=root)
+    sources.languages = reader.file(LANGUAGES, models.LanguagesFile)
+    if sources.languages is not None:
+        config = sources.languages.value
+        reader.context = {
+            "languages": tuple(language.code for language in config.languages),
+            "required_languages": tuple(
+                language.code for language in config.languages if language.complete
+            ),
+        }
+    sources.model = reader.file(MODEL, models.ModelFile)
+    sources.continuum = reader.file(CONTINUUM, models.ContinuumFile)
+    sources.results = reader.file(RESULTS, models.ResultsFile)
+    sources.lifecycle = reader.file(LIFECYCLE, models.LifecycleFile)
+    sources.pages = reader.file(PAGES, models.PagesFile)
+    sources.stages = reader.file(STAGES, models.StagesFile, required=False)
+    for path in sorted((root / ATTRIBUTES_DIR).glob("*.yml")):
+        parsed = reader.file(f"{ATTRIBUTES_DIR}/{path.name}", models.Attribute)
+        if parsed is not None:
+            sources.attributes.append(parsed)
+    for path in sorted((root / PLAYS_DIR).glob("*.y*ml")):
+        relative = f"{PLAYS_DIR}/{path.name}"
+        if not PLAY_FILE.match(path.name):
+            problems.add(relative, 1, "play_file_name")
+            continue
+        parsed_play = reader.file(relative, models.Play)
+        if parsed_play is not None:
+            sources.plays.append(parsed_play)
+    sources.files = reader.files
+    return sources
