@@ -34,7 +34,7 @@ def fingerprint(files: list[Path], root: Path) -> str:
 def _assemble(sources: ContentSources) -> Model:
     # Every piece is present here: a missing one would have been a problem above.
     assert sources.languages and sources.model and sources.continuum and sources.results
-    assert sources.lifecycle and sources.pages
+    assert sources.lifecycle and sources.pages and sources.strings
     order = {identifier: index for index, identifier in enumerate(sources.model.value.attributes)}
     attributes = sorted((parsed.value for parsed in sources.attributes), key=lambda a: order[a.id])
     languages = sources.languages.value
@@ -53,5 +53,6 @@ def _assemble(sources: ContentSources) -> Model:
         pages=sources.pages.value,
         plays=tuple(parsed.value for parsed in sources.plays),
         stage_checklists=sources.stages.value.stages if sources.stages else (),
+        strings=sources.strings.value.root,
         fingerprint=fingerprint(sources.files, sources.root),
     )

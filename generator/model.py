@@ -47,6 +47,8 @@ class Model:
     pages: PagesFile
     plays: tuple[Play, ...]
     stage_checklists: tuple[StageChecklist, ...]
+    strings: dict[str, LocalizedText]
+    """The theme's own words, by dotted key (site_templates/strings.yml)."""
     fingerprint: str
     """A hash of every source file: equal fingerprints mean equal content."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 from generator.schema.text import LANGUAGE_CODE, LocalizedText, PartialLocalizedText
 
@@ -151,6 +151,12 @@ class AboutPage(Strict):
 class PagesFile(Strict):
     home: HomePage
     about: AboutPage
+
+
+class UiStrings(RootModel[dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.]+$")], LocalizedText]]):
+    """The theme's own words (menus, labels, headings), keyed by a dotted name."""
+
+    model_config = ConfigDict(frozen=True)
 
 
 # --- the playbook --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ PAGES = "content/pages.yml"
 ATTRIBUTES_DIR = "content/attributes"
 PLAYS_DIR = "playbook/plays"
 STAGES = "playbook/stages.yml"
+STRINGS = "site_templates/strings.yml"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ContentSources:
     lifecycle: Parsed[models.LifecycleFile] | None = None
     pages: Parsed[models.PagesFile] | None = None
     stages: Parsed[models.StagesFile] | None = None
+    strings: Parsed[models.UiStrings] | None = None
     attributes: list[Parsed[models.Attribute]] = field(default_factory=list)
     plays: list[Parsed[models.Play]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -109,6 +111,7 @@ def read_sources(root: Path, problems: ProblemCollector) -> ContentSources:
     sources.lifecycle = reader.file(LIFECYCLE, models.LifecycleFile)
     sources.pages = reader.file(PAGES, models.PagesFile)
     sources.stages = reader.file(STAGES, models.StagesFile, required=False)
+    sources.strings = reader.file(STRINGS, models.UiStrings)
     for path in sorted((root / ATTRIBUTES_DIR).glob("*.yml")):
         parsed = reader.file(f"{ATTRIBUTES_DIR}/{path.name}", models.Attribute)
         if parsed is not None:

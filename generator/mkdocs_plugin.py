@@ -1,0 +1,119 @@
+"""The MkDocs plugin: renders the model into `docs/<lang>/` before each build.
+
+mkdocs-static-i18n re-runs the whole build once per extra language and reads
+every page from `docs_dir`, so pages are real files written before the build
+(only those that changed, so `mkdocs serve` does not loop), and the work that
+concerns the whole site runs once, in the outer build.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from generator.errors import ContentError
+from generator.load import load
+from generator.model import Model
+from generator.render.pages import language_root, render_site
+from generator.render.write import write_tree
+
+log = logging.getLogger("mkdocs.plugins.client-centric-playbook")
+
+WATCHED = ("content", "playbook", "site_templates")
+
+
+class PlaybookPluginConfig(Config):
+    search = config_options.Type(bool, default=True)
+    """Build the Pagefind search index after the site (turn off for quick previews)."""
+
+
+class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
+    def __init__(self) -> None:
+        self.model: Model | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if not config.use_directory_urls:
+            raise PluginError("mkdocs.yml: our page links need 'use_directory_urls: true'")
+        return config
+
+    def _is_inner_build(self, config: MkDocsConfig) -> bool:
+        """True in the builds static-i18n runs for the other languages."""
+        i18n = config.plugins.get("i18n")
+        return bool(getattr(i18n, "building", False))
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self._is_inner_build(config):
+            return
+        try:
+            model = load(self.root)
+        except ContentError as error:
+            raise PluginError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
+        self._check_languages(model, config)
+        pages = render_site(model, templates=self.root / "site_templates")
+        report = write_tree(Path(config.docs_dir), pages)
+        if report.written or report.removed:
+            log.info(f"Rendered {len(report.written)} page(s), removed {len(report.removed)}")
+        self.model = model
+
+    def _check_languages(self, model: Model, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        configured = [language.locale for language in i18n.config.languages] if i18n else []
+        if configured != list(model.language_codes):
+            raise PluginError(
+                "mkdocs.yml: the i18n plugin's languages "
+                f"({', '.join(configured) or 'none'}) must be those of content/languages.yml "
+                f"({', '.join(model.language_codes)}), in the same order — add or remove "
+                "'- locale: …' entries under plugins › i18n › languages"
+            )
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        if self.model is not None:
+            env.globals["playbook_not_found"] = _not_found_pages(self.model)
+        return env
+
+    @event_priority(-200)  # after static-i18n (-100) has built every language
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._is_inner_build(config) or not self.config.search:
+            return
+        _build_search_index(Path(config.site_dir))
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in WATCHED:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
+
+def _not_found_pages(model: Model) -> list[dict[str, str]]:
+    def word(key: str, code: str) -> str:
+        return model.strings[key].get(code) or model.strings[key][model.default_language]
+
+    return [
+        {
+            "locale": language.locale,
+            "root": language_root(model, language.code),
+            "title": word("notfound.title", language.code),
+            "text": word("notfound.text", language.code),
+            "home": word("notfound.home", language.code),
+        }
+        for language in model.languages
+    ]
+
+
+def _build_search_index(site_dir: Path) -> None:
+    """Pagefind splits its index by each page's <html lang>: results stay in one language."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    outcome = subprocess.run(command, capture_output=True, text=True, check=False)
+    if outcome.returncode != 0:
+        raise PluginError(f"the search index could not be built: {outcome.stderr.strip()}")

@@ -1,0 +1,49 @@
+"""Content Markdown to HTML, with raw HTML escaped and only safe links kept.
+
+Validation already refuses raw HTML and script links; escaping here as well means
+a gap in validation can never become markup on the site.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import markdown
+from markupsafe import Markup
+
+_SAFE_HREF = re.compile(r"^(https?://|mailto:|#|/|\.|[a-z0-9-]+/)", re.IGNORECASE)
+
+
+class _EscapeRawHtml(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
+
+
+class _DropUnsafeLinks(markdown.treeprocessors.Treeprocessor):
+    def run(self, root: markdown.util.etree.Element) -> None:  # type: ignore[name-defined]
+        for link in root.iter("a"):
+            if not _SAFE_HREF.match(link.get("href", "")):
+                link.attrib.pop("href", None)
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[_EscapeRawHtml(), "sane_lists"], output_format="html")
+
+
+def to_html(text: str) -> Markup:
+    """Block Markdown (paragraphs, lists) as safe HTML."""
+    converter = _converter()
+    converter.reset()
+    return Markup(converter.convert(text))
+
+
+def to_inline_html(text: str) -> Markup:
+    """Inline Markdown (emphasis, links) as safe HTML, without the wrapping paragraph."""
+    html = str(to_html(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)

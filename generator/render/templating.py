@@ -1,0 +1,94 @@
+"""The Jinja2 environment for page templates: compiled once, strict, autoescaped.
+
+Templates receive the model and a language; every word comes from the content or
+from `site_templates/strings.yml`, so templates hold markup only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.render.markdown_text import to_html, to_inline_html
+from generator.schema.text import LocalizedText
+
+
+def _text_in(context: jinja2.runtime.Context, value: LocalizedText | None) -> tuple[str, str | None]:
+    """The text in the page's language; or the default language's and its code when missing."""
+    if value is None:
+        return "", None
+    language: str = context["lang"]
+    text = value.get(language)
+    if text is not None:
+        return text, None
+    default: str = context["default_language"]
+    return value[default], default
+
+
+def _marked(context: jinja2.runtime.Context, html: Markup, fallback: str | None) -> Markup:
+    if fallback is None:
+        return html
+    marker = _strings_in(context, "site.untranslated")
+    return Markup('<span lang="{}" class="untranslated">{}</span> <span class="untranslated-marker">({})</span>').format(
+        fallback, html, marker
+    )
+
+
+def _strings_in(context: jinja2.runtime.Context, key: str) -> str:
+    strings: dict[str, LocalizedText] = context["model"].strings
+    if key not in strings:
+        raise KeyError(f"site_templates/strings.yml has no key '{key}'")
+    return strings[key].get(context["lang"]) or strings[key][context["default_language"]]
+
+
+@jinja2.pass_context
+def translate(context: jinja2.runtime.Context, value: LocalizedText | None) -> Markup:
+    """A plain content text, escaped, in the page's language."""
+    text, fallback = _text_in(context, value)
+    return _marked(context, escape(text), fallback)
+
+
+@jinja2.pass_context
+def plain(context: jinja2.runtime.Context, value: LocalizedText | str) -> str:
+    """A text for attributes and titles: no markup, falls back silently."""
+    if isinstance(value, str):
+        return _strings_in(context, value)
+    return _text_in(context, value)[0]
+
+
+@jinja2.pass_context
+def markdown_block(context: jinja2.runtime.Context, value: LocalizedText | None) -> Markup:
+    text, fallback = _text_in(context, value)
+    return _marked(context, to_html(text), fallback)
+
+
+@jinja2.pass_context
+def markdown_inline(context: jinja2.runtime.Context, value: LocalizedText | None) -> Markup:
+    text, fallback = _text_in(context, value)
+    return _marked(context, to_inline_html(text), fallback)
+
+
+@jinja2.pass_context
+def ui_string(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
+    """A UI string from strings.yml, with {placeholders} filled when values are given."""
+    text = _strings_in(context, key)
+    return text.format(**values) if values else text
+
+
+@cache
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(t=translate, plain=plain, md=markdown_block, md_inline=markdown_inline)
+    env.globals.update(s=ui_string)
+    return env
