@@ -1,0 +1,70 @@
+"""`playbook build`: validate, build into a staging folder, then swap it in.
+
+A failed build never leaves a half-written or deleted site: the old site is only
+replaced once the new one is complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from generator.i18n import say
+from generator.load import load
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("build", parents=[common], help=say("build"))
+    parser.add_argument("--site-dir", type=Path, default=None, help=say("site_dir"))
+    parser.set_defaults(run=run)
+
+
+def show_mkdocs_messages(level: int = logging.WARNING) -> None:
+    """MkDocs logs through `logging`; its own CLI sets up the handler we need here."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def build_site(root: Path, site_dir: Path) -> None:
+    """Build into a staging folder beside `site_dir` and swap it in; raise on failure."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        build(config)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    retired = site_dir.with_name(f".{site_dir.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    root = arguments.root.resolve()
+    site_dir = (arguments.site_dir or root / "site").resolve()
+    load(root)  # every content problem is reported before anything is built
+    show_mkdocs_messages()
+    try:
+        build_site(root, site_dir)
+    except (Abort, MkDocsException) as error:
+        print(f"{error}\n{say('build_failed', site_dir=site_dir)}", file=sys.stderr)
+        return 1
+    print(say("built", site_dir=site_dir))
+    return 0
