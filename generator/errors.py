@@ -24,7 +24,9 @@ class Problem:
     message: Message
 
     def render(self, language: str | None = None) -> str:
-        return f"{self.path}:{self.line}: {self.message.what(language)} — {self.message.fix(language)}"
+        return (
+            f"{self.path}:{self.line}: {self.message.what(language)} — {self.message.fix(language)}"
+        )
 
     def __str__(self) -> str:
         return self.render()
@@ -48,7 +50,7 @@ class ProblemCollector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, path: str | Path, line: int, code: str, **args: Any) -> None:
+    def add(self, path: str | Path, line: int, code: str, /, **args: Any) -> None:
         self.problems.append(Problem(str(path), line, Message.of(code, **args)))
 
     def extend(self, problems: Iterable[Problem]) -> None:

@@ -22,7 +22,8 @@ def model_as_data(model: Model, language: str) -> dict[str, Any]:
         "language": language,
         "vision": text(model.info.vision.statement),
         "levels": [
-            {"id": level.id, "score": level.score, "name": text(level.name)} for level in model.levels
+            {"id": level.id, "score": level.score, "name": text(level.name)}
+            for level in model.levels
         ],
         "results": [{"id": result.id, "text": text(result.text)} for result in model.results],
         "stages": [{"id": stage.id, "name": text(stage.name)} for stage in model.stages],
@@ -60,7 +61,15 @@ def export_json(model: Model, language: str) -> str:
     return json.dumps(model_as_data(model, language), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("attribute_id", "attribute", "statement_id", "statement", "level_id", "level", "results")
+CSV_COLUMNS = (
+    "attribute_id",
+    "attribute",
+    "statement_id",
+    "statement",
+    "level_id",
+    "level",
+    "results",
+)
 
 
 def export_csv(model: Model, language: str) -> str:

@@ -59,7 +59,7 @@ class Message:
     args: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
-    def of(cls, code: str, **args: Any) -> Message:
+    def of(cls, code: str, /, **args: Any) -> Message:
         return cls(code, tuple(sorted(args.items())))
 
     def _arguments(self, language: str) -> dict[str, str]:

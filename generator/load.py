@@ -14,7 +14,7 @@ __all__ = ["ContentError", "load"]
 
 
 def load(root: Path) -> Model:
-    """Read, check and assemble the content under `root`; raise `ContentError` listing all problems."""
+    """Read, check and assemble the content under `root`; `ContentError` lists all problems."""
     problems = ProblemCollector()
     sources = read_sources(root, problems)
     # Cross-file checks run even when some files failed, so one run shows as much as it can.

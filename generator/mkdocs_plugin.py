@@ -20,7 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
+from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
 from generator.render.pages import language_root, render_site
@@ -31,12 +32,12 @@ log = logging.getLogger("mkdocs.plugins.client-centric-playbook")
 WATCHED = ("content", "playbook", "site_templates")
 
 
-class PlaybookPluginConfig(Config):
+class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
     search = config_options.Type(bool, default=True)
     """Build the Pagefind search index after the site (turn off for quick previews)."""
 
 
-class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
+class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.model: Model | None = None
         self.root = Path.cwd()
@@ -58,7 +59,9 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         try:
             model = load(self.root)
         except ContentError as error:
-            raise PluginError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
+            raise PluginError(
+                f"the content has {len(error.problems)} problem(s):\n{error}"
+            ) from None
         self._check_languages(model, config)
         pages = render_site(model, templates=self.root / "site_templates")
         report = write_tree(Path(config.docs_dir), pages)
@@ -70,12 +73,15 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         i18n = config.plugins.get("i18n")
         configured = [language.locale for language in i18n.config.languages] if i18n else []
         if configured != list(model.language_codes):
-            raise PluginError(
-                "mkdocs.yml: the i18n plugin's languages "
-                f"({', '.join(configured) or 'none'}) must be those of content/languages.yml "
-                f"({', '.join(model.language_codes)}), in the same order — add or remove "
-                "'- locale: …' entries under plugins › i18n › languages"
+            config_file = self.root / "mkdocs.yml"
+            lines = config_file.read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if "- locale:" in text), 1)
+            message = Message.of(
+                "i18n_languages_mismatch",
+                configured=", ".join(configured) or "—",
+                languages=", ".join(model.language_codes),
             )
+            raise PluginError(str(Problem("mkdocs.yml", line, message)))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         if self.model is not None:

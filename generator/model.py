@@ -61,7 +61,9 @@ class Model:
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
-        return tuple(statement for attribute in self.attributes for statement in attribute.statements)
+        return tuple(
+            statement for attribute in self.attributes for statement in attribute.statements
+        )
 
     @cached_property
     def _statement_owner(self) -> dict[str, Attribute]:
@@ -125,7 +127,9 @@ class Model:
     def actions_at(self, play: Play, stage: Stage) -> tuple[PlayAction, ...]:
         return tuple(a for a in play.actions if stage.id in (a.stages or play.stages))
 
-    def checklist_items(self, stage: Stage) -> tuple[LocalizedText | None, tuple[ChecklistItem, ...]]:
+    def checklist_items(
+        self, stage: Stage
+    ) -> tuple[LocalizedText | None, tuple[ChecklistItem, ...]]:
         """The stage's own introduction and items, kept apart from those of the plays."""
         for checklist in self.stage_checklists:
             if checklist.stage == stage.id:

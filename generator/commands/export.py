@@ -15,7 +15,9 @@ from generator.load import load
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("export", parents=[common], help=say("export"))
     parser.add_argument("--lang", default="en", help=say("export_lang"))
-    parser.add_argument("--format", choices=("json", "csv"), default="json", help=say("export_format"))
+    parser.add_argument(
+        "--format", choices=("json", "csv"), default="json", help=say("export_format")
+    )
     parser.set_defaults(run=run)
 
 

@@ -16,7 +16,7 @@ _SAFE_HREF = re.compile(r"^(https?://|mailto:|#|/|\.|[a-z0-9-]+/)", re.IGNORECAS
 
 
 class _EscapeRawHtml(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)

@@ -51,7 +51,9 @@ def _title(page: SitePage, context: Mapping[str, Any]) -> str:
 
 
 class _PageRenderer:
-    def __init__(self, model: Model, language: str, templates: Path, downloads: Mapping[str, Download]):
+    def __init__(
+        self, model: Model, language: str, templates: Path, downloads: Mapping[str, Download]
+    ):
         self.model = model
         self.language = language
         self.env = environment(templates / "pages")
@@ -68,7 +70,9 @@ class _PageRenderer:
         parent = page.parent
         while parent is not None:
             ancestor = self.by_id[parent]
-            trail.insert(0, {"title": self.title(ancestor), "url": relative_url(page.page_id, parent)})
+            trail.insert(
+                0, {"title": self.title(ancestor), "url": relative_url(page.page_id, parent)}
+            )
             parent = ancestor.parent
         return trail
 
@@ -167,7 +171,9 @@ def render_pages(
 
 
 def render_site(
-    model: Model, templates: Path = TEMPLATES, downloads: Mapping[str, Mapping[str, Download]] | None = None
+    model: Model,
+    templates: Path = TEMPLATES,
+    downloads: Mapping[str, Mapping[str, Download]] | None = None,
 ) -> dict[str, str]:
     """Every page of every language, keyed by path under `docs/` (`fr/model/index.md`)."""
     pages: dict[str, str] = {}

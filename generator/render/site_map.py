@@ -61,12 +61,16 @@ def site_pages(model: Model) -> list[SitePage]:
         SitePage(f"model/{a.id}", "attribute.html", "model/index", a.name, {"attribute": a})
         for a in model.attributes
     ]
-    pages.append(SitePage("playbook/index", "playbook.html", HOME, "page.playbook", in_main_menu=True))
+    pages.append(
+        SitePage("playbook/index", "playbook.html", HOME, "page.playbook", in_main_menu=True)
+    )
     pages += [
         SitePage(f"playbook/{p.id}", "play.html", "playbook/index", p.title, {"play": p})
         for p in model.plays
     ]
-    pages.append(SitePage("lifecycle/index", "lifecycle.html", HOME, "page.lifecycle", in_main_menu=True))
+    pages.append(
+        SitePage("lifecycle/index", "lifecycle.html", HOME, "page.lifecycle", in_main_menu=True)
+    )
     pages += [
         SitePage(f"lifecycle/{s.id}", "stage.html", "lifecycle/index", s.name, {"stage": s})
         for s in model.stages

@@ -17,7 +17,9 @@ from generator.render.markdown_text import to_html, to_inline_html
 from generator.schema.text import LocalizedText
 
 
-def _text_in(context: jinja2.runtime.Context, value: LocalizedText | None) -> tuple[str, str | None]:
+def _text_in(
+    context: jinja2.runtime.Context, value: LocalizedText | None
+) -> tuple[str, str | None]:
     """The text in the page's language; or the default language's and its code when missing."""
     if value is None:
         return "", None
@@ -33,9 +35,13 @@ def _marked(context: jinja2.runtime.Context, html: Markup, fallback: str | None)
     if fallback is None:
         return html
     marker = _strings_in(context, "site.untranslated")
-    return Markup('<span lang="{}" class="untranslated">{}</span> <span class="untranslated-marker">({})</span>').format(
-        fallback, html, marker
-    )
+    return Markup(_FALLBACK_MARKUP).format(fallback, html, marker)
+
+
+# A fallback text keeps its own language for screen readers, and says it is untranslated.
+_FALLBACK_MARKUP = (
+    '<span lang="{}" class="untranslated">{}</span> <span class="untranslated-marker">({})</span>'
+)
 
 
 def _strings_in(context: jinja2.runtime.Context, key: str) -> str:

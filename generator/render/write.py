@@ -17,8 +17,10 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def write_tree(root: Path, files: Mapping[str, str | bytes], keep: tuple[str, ...] = ()) -> WriteReport:
-    """Make `root` hold exactly `files` (plus dotfiles and `keep` patterns), writing only changes."""
+def write_tree(
+    root: Path, files: Mapping[str, str | bytes], keep: tuple[str, ...] = ()
+) -> WriteReport:
+    """Make `root` hold exactly `files` (dotfiles and `keep` aside), writing only changes."""
     written: list[str] = []
     for relative, content in sorted(files.items()):
         target = root / relative

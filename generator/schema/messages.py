@@ -82,7 +82,9 @@ def to_problem(error: ErrorDetails, document: SourceDocument, model: type[BaseMo
     kind = error["type"]
     where = describe_location(location)
     line_at = location
-    inside = Message.of("inside", where=describe_location(location[:-1])) if len(location) > 1 else ""
+    inside = (
+        Message.of("inside", where=describe_location(location[:-1])) if len(location) > 1 else ""
+    )
 
     if kind == "missing":
         line_at = location[:-1]
@@ -92,19 +94,28 @@ def to_problem(error: ErrorDetails, document: SourceDocument, model: type[BaseMo
         known = ", ".join(holder.model_fields) if holder else "—"
         message = Message.of("unknown_field", field=location[-1], inside=inside, known=known)
     elif kind == "missing_translation":
-        message = Message.of("missing_translation", where=where, code=context["code"],
-                             field=location[-1] if location else "")
+        message = Message.of(
+            "missing_translation",
+            where=where,
+            code=context["code"],
+            field=location[-1] if location else "",
+        )
     elif kind == "unknown_language":
         line_at = (*location, context["code"])
-        message = Message.of("unknown_language", where=where, code=context["code"],
-                             allowed=context["allowed"])
+        message = Message.of(
+            "unknown_language", where=where, code=context["code"], allowed=context["allowed"]
+        )
     elif kind == "empty_text":
         line_at = (*location, context["code"])
         message = Message.of("empty_text", where=where, code=context["code"])
     elif kind == "unsafe_text":
         line_at = (*location, context["code"])
-        message = Message.of(_UNSAFE[context["reason"]], where=where, code=context["code"],
-                             target=context.get("target", ""))
+        message = Message.of(
+            _UNSAFE[context["reason"]],
+            where=where,
+            code=context["code"],
+            target=context.get("target", ""),
+        )
     elif kind == "not_localized":
         message = Message.of("not_localized", where=where)
     elif kind in _SIMPLE:

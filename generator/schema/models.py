@@ -153,7 +153,9 @@ class PagesFile(Strict):
     about: AboutPage
 
 
-class UiStrings(RootModel[dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.]+$")], LocalizedText]]):
+class UiStrings(
+    RootModel[dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.]+$")], LocalizedText]]
+):
     """The theme's own words (menus, labels, headings), keyed by a dotted name."""
 
     model_config = ConfigDict(frozen=True)

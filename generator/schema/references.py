@@ -28,7 +28,9 @@ class _Checker:
         self.problems = problems
         self.first_seen: dict[tuple[str, str, str], tuple[str, int]] = {}
 
-    def add(self, document: SourceDocument, location: Location, code: str, **args: object) -> None:
+    def add(
+        self, document: SourceDocument, location: Location, code: str, /, **args: object
+    ) -> None:
         self.problems.add(document.path, document.line_of(location), code, **args)
 
     def unique(
@@ -134,7 +136,11 @@ def _check_attributes(
             )
             for position, result in enumerate(statement.results):
                 check.known(
-                    "result", result, result_ids, document, ("statements", index, "results", position)
+                    "result",
+                    result,
+                    result_ids,
+                    document,
+                    ("statements", index, "results", position),
                 )
     if sources.model:
         present = {parsed.value.id for parsed in sources.attributes}
@@ -179,7 +185,9 @@ def _check_plays(
         for index, attribute in enumerate(play.attributes):
             check.known("attribute", attribute, attribute_ids, document, ("attributes", index))
         for index, statement in enumerate(play.statements):
-            if check.known("statement", statement, statement_attribute, document, ("statements", index)):
+            if check.known(
+                "statement", statement, statement_attribute, document, ("statements", index)
+            ):
                 covered_statements.add(statement)
                 owner = statement_attribute[statement]
                 if owner not in play.attributes:
@@ -206,13 +214,19 @@ def _check_coverage(
         for index, statement in enumerate(parsed.value.statements):
             if statement.id not in statements:
                 check.add(
-                    parsed.document, ("statements", index, "id"), "uncovered_statement", id=statement.id
+                    parsed.document,
+                    ("statements", index, "id"),
+                    "uncovered_statement",
+                    id=statement.id,
                 )
     if sources.lifecycle:
         for index, stage in enumerate(sources.lifecycle.value.stages):
             if stage.id not in stages:
                 check.add(
-                    sources.lifecycle.document, ("stages", index, "id"), "uncovered_stage", id=stage.id
+                    sources.lifecycle.document,
+                    ("stages", index, "id"),
+                    "uncovered_stage",
+                    id=stage.id,
                 )
 
 
@@ -225,7 +239,11 @@ def _check_stage_checklists(sources: ContentSources, check: _Checker, stage_ids:
         check.known("stage", checklist.stage, stage_ids, document, ("stages", index, "stage"))
         for position, item in enumerate(checklist.items):
             check.unique(
-                "item", item.id, document, ("stages", index, "items", position, "id"), checklist.stage
+                "item",
+                item.id,
+                document,
+                ("stages", index, "items", position, "id"),
+                checklist.stage,
             )
 
 

@@ -71,7 +71,10 @@ class LocalizedText(RootModel[dict[str, str]]):
     def _must_be_mapping(cls, value: Any) -> Any:
         if not isinstance(value, dict):
             raise PydanticCustomError("not_localized", "expected one text per language")
-        return {key: (str(text) if isinstance(text, int | float) else text) for key, text in value.items()}
+        return {
+            key: (str(text) if isinstance(text, int | float) else text)
+            for key, text in value.items()
+        }
 
     @model_validator(mode="after")
     def _complete_and_safe(self, info: ValidationInfo) -> LocalizedText:
@@ -101,4 +104,3 @@ class PartialLocalizedText(LocalizedText):
     def _complete_and_safe(self, info: ValidationInfo) -> PartialLocalizedText:
         _check_values(self.root, info)
         return self
-
