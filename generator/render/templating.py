@@ -6,6 +6,7 @@ from `site_templates/strings.yml`, so templates hold markup only.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,17 @@ from markupsafe import Markup, escape
 
 from generator.render.markdown_text import to_html, to_inline_html
 from generator.schema.text import LocalizedText
+
+_FRENCH_SPACES = re.compile(r" (?=[:»])|(?<=«) ")
+
+
+def typeset(text: str, language: str) -> str:
+    """French typography: a non-breaking space before a colon and inside « guillemets ».
+
+    Only spaces change, never words, so the seeds' wording stays verbatim while a
+    line never starts with a lone colon or guillemet.
+    """
+    return _FRENCH_SPACES.sub("\u00a0", text) if language == "fr" else text
 
 
 def _text_in(
@@ -26,7 +38,7 @@ def _text_in(
     language: str = context["lang"]
     text = value.get(language)
     if text is not None:
-        return text, None
+        return typeset(text, language), None
     default: str = context["default_language"]
     return value[default], default
 
@@ -82,7 +94,7 @@ def markdown_inline(context: jinja2.runtime.Context, value: LocalizedText | None
 def ui_string(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
     """A UI string from strings.yml, with {placeholders} filled when values are given."""
     text = _strings_in(context, key)
-    return text.format(**values) if values else text
+    return typeset(text.format(**values) if values else text, context["lang"])
 
 
 @cache
