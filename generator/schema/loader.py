@@ -3,6 +3,10 @@
 PyYAML's own constructors lose positions and silently keep the last of two equal
 keys; editors need both the line of a mistake and duplicate keys refused, so the
 node tree is composed with the safe loader and turned into data here.
+
+libyaml (PyYAML's C extension) composes the tree ten times faster than pure Python
+and keeps the same positions; a file it cannot read is read again by the pure-Python
+loader, whose messages name the offending character.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from generator.errors import Problem
 from generator.i18n import Message
 
 Location = tuple[str | int, ...]
+
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STRING_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -52,13 +59,18 @@ class _Composer:
             return self._mapping(node, location)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*location, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STRING_TAG:
+            return node.value  # what the safe constructor returns for a string, without its cost
         return self.constructor.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_lines: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = self.constructor.construct_object(key_node, deep=True)
+            key = self._scalar(key_node)
             line = key_node.start_mark.line + 1
             if key in first_lines:
                 raise _DuplicateKey(key, line, first_lines[key])
@@ -79,7 +91,7 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument | Problem:
         line = raw[: error.start].count(b"\n") + 1
         return Problem(shown_as, line, Message.of("not_utf8"))
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
         composer = _Composer()
         data = composer.build(node, ()) if node is not None else None
     except _DuplicateKey as duplicate:
@@ -94,3 +106,12 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument | Problem:
         detail = (error.problem or error.context or "?").strip()
         return Problem(shown_as, line, Message.of("yaml_syntax", detail=detail))
     return SourceDocument(shown_as, data, composer.lines)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.MarkedYAMLError:
+        if _FAST_LOADER is yaml.SafeLoader:
+            raise
+    return yaml.compose(text, Loader=yaml.SafeLoader)  # raises again, with clearer words

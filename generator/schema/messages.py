@@ -75,6 +75,15 @@ _SIMPLE = {
 _UNSAFE = {"raw_html": "unsafe_html", "script": "unsafe_script", "link": "unsafe_link"}
 
 
+def worth_reporting(error: ErrorDetails) -> bool:
+    """False for a list called too short only because its items failed (they are reported)."""
+    if error["type"] != "too_short":
+        return True
+    given = error.get("input")
+    minimum = (error.get("ctx") or {}).get("min_length", 0)
+    return not (isinstance(given, list | tuple) and len(given) >= minimum)
+
+
 def to_problem(error: ErrorDetails, document: SourceDocument, model: type[BaseModel]) -> Problem:
     """One pydantic error as a problem an editor can act on."""
     location: Location = tuple(part for part in error["loc"] if part != "root")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import ProblemCollector
 from generator.schema import models
 from generator.schema.loader import SourceDocument, read_yaml
-from generator.schema.messages import to_problem
+from generator.schema.messages import to_problem, worth_reporting
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -82,7 +82,9 @@ class _Reader:
             value = model.model_validate(document.data, context=self.context)
         except ValidationError as error:
             self.problems.extend(
-                to_problem(detail, document, model) for detail in error.errors(include_url=False)
+                to_problem(detail, document, model)
+                for detail in error.errors(include_url=False)
+                if worth_reporting(detail)
             )
             return None
         return Parsed(value, document)

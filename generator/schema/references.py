@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from generator.errors import ProblemCollector
 from generator.i18n import Kind, Message
 from generator.schema.loader import Location, SourceDocument
-from generator.schema.reading import PLAY_FILE, ContentSources
+from generator.schema.reading import ATTRIBUTES_DIR, PLAY_FILE, PLAYS_DIR, ContentSources, Parsed
 
 
 def _suggest(unknown: str, known: Iterable[str]) -> Message:
@@ -68,6 +69,10 @@ class _Checker:
         known = list(known)
         if identifier in known:
             return True
+        if not known:
+            # The file defining these ids failed and was reported; every reference to it
+            # would otherwise be reported again as unknown.
+            return False
         self.add(
             document,
             location,
@@ -88,9 +93,21 @@ def check_references(sources: ContentSources, problems: ProblemCollector) -> Non
     channel_ids = _ids_of(sources.lifecycle, "channels", "channel", check)
     statement_attribute = _check_attributes(sources, check, level_ids, result_ids)
     attribute_ids = [parsed.value.id for parsed in sources.attributes]
+    if not _all_parsed(sources, ATTRIBUTES_DIR, "*.yml", sources.attributes):
+        # An attribute file failed its own checks: its ids are unknown, not absent, so
+        # references to them cannot be judged until it is fixed.
+        statement_attribute, attribute_ids = {}, []
     _check_plays(sources, check, statement_attribute, attribute_ids, stage_ids, channel_ids)
     _check_stage_checklists(sources, check, stage_ids)
     _check_languages(sources, check)
+
+
+def _all_parsed(
+    sources: ContentSources, folder: str, pattern: str, parsed: Iterable[Parsed[Any]]
+) -> bool:
+    """Whether every file in `folder` passed its own checks."""
+    passed = {item.document.path for item in parsed}
+    return all(f"{folder}/{path.name}" in passed for path in (sources.root / folder).glob(pattern))
 
 
 def _ids_of(parsed: object, field: str, kind: str, check: _Checker) -> list[str]:
@@ -143,7 +160,9 @@ def _check_attributes(
                     ("statements", index, "results", position),
                 )
     if sources.model:
+        # A file that failed its own checks is still there: it was reported for what it lacks.
         present = {parsed.value.id for parsed in sources.attributes}
+        present |= {path.stem for path in (sources.root / ATTRIBUTES_DIR).glob("*.yml")}
         for index, identifier in enumerate(listed):
             if identifier not in present:
                 check.add(
@@ -185,10 +204,10 @@ def _check_plays(
         for index, attribute in enumerate(play.attributes):
             check.known("attribute", attribute, attribute_ids, document, ("attributes", index))
         for index, statement in enumerate(play.statements):
+            covered_statements.add(statement)
             if check.known(
                 "statement", statement, statement_attribute, document, ("statements", index)
             ):
-                covered_statements.add(statement)
                 owner = statement_attribute[statement]
                 if owner not in play.attributes:
                     check.add(
@@ -203,7 +222,9 @@ def _check_plays(
                 covered_stages.add(stage)
         for index, channel in enumerate(play.channels):
             check.known("channel", channel, channel_ids, document, ("channels", index))
-    if sources.plays or (sources.root / "playbook").is_dir():
+    # A play that failed its own checks may cover what would otherwise look uncovered.
+    plays_parsed = _all_parsed(sources, PLAYS_DIR, "*.y*ml", sources.plays)
+    if plays_parsed and (sources.plays or (sources.root / "playbook").is_dir()):
         _check_coverage(sources, check, covered_statements, covered_stages)
 
 
