@@ -43,13 +43,13 @@ class LanguagesFile(Strict):
 
 
 class Status(Strict):
-    label: LocalizedText
-    notice: LocalizedText
+    label: LocalizedText = Field(description="A word or two for the status, e.g. 'Draft'.")
+    notice: LocalizedText = Field(description="The notice shown on every page and PDF.")
 
 
 class Vision(Strict):
-    statement: LocalizedText
-    explanation: LocalizedText
+    statement: LocalizedText = Field(description="The vision, verbatim from the seeds.")
+    explanation: LocalizedText = Field(description="Paragraphs (Markdown) on the home page.")
 
 
 class Source(Strict):
@@ -59,8 +59,8 @@ class Source(Strict):
 
 
 class ModelFile(Strict):
-    title: LocalizedText
-    short_title: LocalizedText
+    title: LocalizedText = Field(description="The model's full title.")
+    short_title: LocalizedText = Field(description="The site's name in its header.")
     status: Status
     vision: Vision
     attributes: Ids = Field(description="Attribute ids in display order; one file each.")
@@ -69,10 +69,12 @@ class ModelFile(Strict):
 
 class Level(Strict):
     id: Id
-    score: Annotated[int, Field(ge=1, le=9)]
-    name: LocalizedText
-    short_name: LocalizedText
-    description: LocalizedText
+    score: Annotated[int, Field(ge=1, le=9)] = Field(
+        description="The level's value in assessments; rises along the continuum."
+    )
+    name: LocalizedText = Field(description="The level's name, verbatim from the seeds.")
+    short_name: LocalizedText = Field(description="2-4 words for table headers and worksheets.")
+    description: LocalizedText = Field(description="What a service at this step looks like.")
 
 
 class ContinuumFile(Strict):
@@ -82,7 +84,7 @@ class ContinuumFile(Strict):
 
 class Result(Strict):
     id: Id
-    text: LocalizedText
+    text: LocalizedText = Field(description="The result, verbatim from the seeds.")
 
 
 class ResultsFile(Strict):
@@ -111,7 +113,7 @@ class Statement(Strict):
     id: Id
     level: Id = Field(description="Where the statement sits on the continuum (a level id).")
     results: Ids = Field(description="The results this statement contributes to.")
-    text: LocalizedText
+    text: LocalizedText = Field(description="The outcome statement, verbatim from the seeds.")
 
 
 class Attribute(Strict):
@@ -120,8 +122,10 @@ class Attribute(Strict):
     alt_name: PartialLocalizedText | None = Field(
         None, description="The other seed document's label, only where it differs."
     )
-    summary: LocalizedText
-    statements: Annotated[tuple[Statement, ...], Field(min_length=1)]
+    summary: LocalizedText = Field(description="One or two plain-language sentences.")
+    statements: Annotated[tuple[Statement, ...], Field(min_length=1)] = Field(
+        description="In seed order; ids unique across the whole model."
+    )
 
 
 # --- page prose ----------------------------------------------------------------------------
@@ -173,16 +177,18 @@ class PlayAction(Strict):
 
 
 class Play(Strict):
-    id: Id
-    title: LocalizedText
-    summary: LocalizedText
-    why: LocalizedText
-    actions: Annotated[tuple[PlayAction, ...], Field(min_length=1)]
-    questions: tuple[LocalizedText, ...] = ()
-    attributes: Ids
-    statements: Ids
-    stages: Ids
-    channels: Ids
+    id: Id = Field(description="Also the file name after its order: 03-<id>.yml.")
+    title: LocalizedText = Field(description="A short imperative title.")
+    summary: LocalizedText = Field(description="One line.")
+    why: LocalizedText = Field(description="Why it matters to clients (Markdown paragraphs).")
+    actions: Annotated[tuple[PlayAction, ...], Field(min_length=1)] = Field(
+        description="The checklist; also gathered into the lifecycle checklists."
+    )
+    questions: tuple[LocalizedText, ...] = Field((), description="Questions a team asks itself.")
+    attributes: Ids = Field(description="Attribute ids; must include each statement's attribute.")
+    statements: Ids = Field(description="The outcome statements this play advances.")
+    stages: Ids = Field(description="Lifecycle stage ids.")
+    channels: Ids = Field(description="Channel ids.")
     pilot: LocalizedText | None = Field(
         None, description="How the play works out in the death-notification pilot."
     )
