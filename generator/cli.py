@@ -12,7 +12,7 @@ from generator import i18n
 from generator.errors import ContentError, UsageError
 
 # Listed here, in the order `--help` shows them.
-COMMANDS = ("validate", "build", "serve", "export", "schema")
+COMMANDS = ("validate", "build", "serve", "export", "schema", "translations", "check", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,8 +21,10 @@ _language = _FALLBACK
 
 @cache
 def _catalogue() -> dict[str, Any]:
+    # libyaml when present: every command reads the catalogue, ten times faster than pure Python.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with _CATALOGUE.open(encoding="utf-8") as stream:
-        data: dict[str, Any] = yaml.safe_load(stream)
+        data: dict[str, Any] = yaml.load(stream, Loader=loader)
     return data
 
 

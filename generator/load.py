@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from generator.errors import ContentError, ProblemCollector
+from generator.errors import ContentError, Problem, ProblemCollector
 from generator.model import Model
 from generator.schema.reading import ContentSources, read_sources
 from generator.schema.references import check_references
+from generator.translations import content_texts, read_lock, translation_status
 
 __all__ = ["ContentError", "load"]
 
@@ -38,6 +39,10 @@ def _assemble(sources: ContentSources) -> Model:
     order = {identifier: index for index, identifier in enumerate(sources.model.value.attributes)}
     attributes = sorted((parsed.value for parsed in sources.attributes), key=lambda a: order[a.id])
     languages = sources.languages.value
+    # An unreadable translations.lock hides stale translations but does not stop a build.
+    lock = read_lock(sources.root)
+    lock_files = [lock.path] if not isinstance(lock, Problem) and lock.path else []
+    codes = [language.code for language in languages.languages]
     return Model(
         languages=languages.languages,
         default_language=languages.default,
@@ -54,5 +59,6 @@ def _assemble(sources: ContentSources) -> Model:
         plays=tuple(parsed.value for parsed in sources.plays),
         stage_checklists=sources.stages.value.stages if sources.stages else (),
         strings=sources.strings.value.root,
-        fingerprint=fingerprint(sources.files, sources.root),
+        fingerprint=fingerprint([*sources.files, *lock_files], sources.root),
+        translation_status=translation_status(content_texts(sources), lock, codes),
     )

@@ -8,9 +8,8 @@ concerns the whole site runs once, in the outer build.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +19,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.assessment.example import with_example
+from generator.cache import cache_dir
 from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
-from generator.render.pages import language_root, render_site
-from generator.render.write import write_tree
+from generator.print import PrintReport, print_documents
+from generator.render.incremental import render_into
+from generator.render.pages import language_root
+from generator.search_index import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.client-centric-playbook")
 
@@ -40,6 +43,10 @@ class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
 class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.model: Model | None = None
+        self.preloaded: Model | None = None
+        """A model `playbook build` has just loaded and validated: used once, not loaded again."""
+        self.printed: PrintReport | None = None
+        """The last build's PDFs; `printed.rendered` lists those not taken from the cache."""
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -56,15 +63,33 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self._is_inner_build(config):
             return
+        model, self.preloaded = self.preloaded, None
+        if model is None:
+            try:
+                model = load(self.root)
+            except ContentError as error:
+                raise PluginError(
+                    f"the content has {len(error.problems)} problem(s):\n{error}"
+                ) from None
         try:
-            model = load(self.root)
+            model = with_example(self.root, model)  # the assessment's worked example
         except ContentError as error:
             raise PluginError(
-                f"the content has {len(error.problems)} problem(s):\n{error}"
+                f"the example assessment has {len(error.problems)} problem(s):\n{error}"
             ) from None
         self._check_languages(model, config)
-        pages = render_site(model, templates=self.root / "site_templates")
-        report = write_tree(Path(config.docs_dir), pages)
+        templates = self.root / "site_templates"
+        # PDFs first: the pages show their sizes, and they are written to docs/ with the pages.
+        printed = print_documents(model, templates, cache_dir(self.root, "pdf"))
+        log.info(f"Rendered {len(printed.rendered)} PDF(s), {printed.from_cache} from cache")
+        self.printed = printed
+        report = render_into(
+            Path(config.docs_dir),
+            model,
+            templates=templates,
+            downloads=printed.downloads,
+            files=printed.files,
+        )
         if report.written or report.removed:
             log.info(f"Rendered {len(report.written)} page(s), removed {len(report.removed)}")
         self.model = model
@@ -92,9 +117,13 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self._is_inner_build(config) or not self.config.search:
             return
-        _build_search_index(Path(config.site_dir))
+        build_search_index(Path(config.site_dir), cache_dir(self.root, "pagefind"))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        # docs/ holds only what on_pre_build writes there: watching it would start a
+        # second, useless rebuild after every rebuild that changed a page.
+        with contextlib.suppress(KeyError):
+            server.unwatch(config.docs_dir)
         for folder in WATCHED:
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
@@ -115,11 +144,3 @@ def _not_found_pages(model: Model) -> list[dict[str, str]]:
         }
         for language in model.languages
     ]
-
-
-def _build_search_index(site_dir: Path) -> None:
-    """Pagefind splits its index by each page's <html lang>: results stay in one language."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    outcome = subprocess.run(command, capture_output=True, text=True, check=False)
-    if outcome.returncode != 0:
-        raise PluginError(f"the search index could not be built: {outcome.stderr.strip()}")

@@ -8,7 +8,7 @@ everything to find what links to what.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.schema.models import (
@@ -27,6 +27,7 @@ from generator.schema.models import (
     Statement,
 )
 from generator.schema.text import LocalizedText
+from generator.translations.status import TranslationStatus
 
 __all__ = ["Model"]
 
@@ -51,6 +52,8 @@ class Model:
     """The theme's own words, by dotted key (site_templates/strings.yml)."""
     fingerprint: str
     """A hash of every source file: equal fingerprints mean equal content."""
+    translation_status: TranslationStatus = field(default_factory=TranslationStatus, compare=False)
+    """Texts missing in a language being added, and translations gone stale (for editors)."""
 
     @property
     def language_codes(self) -> tuple[str, ...]:

@@ -20,6 +20,8 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.i18n import say
 from generator.load import load
+from generator.mkdocs_plugin import PlaybookPlugin
+from generator.model import Model
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -38,12 +40,19 @@ def show_mkdocs_messages(level: int = logging.WARNING) -> None:
     logger.setLevel(level)
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    """Build into a staging folder beside `site_dir` and swap it in; raise on failure."""
+def build_site(root: Path, site_dir: Path, model: Model | None = None) -> None:
+    """Build into a staging folder beside `site_dir` and swap it in; raise on failure.
+
+    `model`, when given, is the content just loaded from `root`: the build uses it
+    instead of loading and validating everything a second time.
+    """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        for plugin in config.plugins.values():
+            if isinstance(plugin, PlaybookPlugin):
+                plugin.preloaded = model
         build(config)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -59,10 +68,10 @@ def build_site(root: Path, site_dir: Path) -> None:
 def run(arguments: argparse.Namespace) -> int:
     root = arguments.root.resolve()
     site_dir = (arguments.site_dir or root / "site").resolve()
-    load(root)  # every content problem is reported before anything is built
+    model = load(root)  # every content problem is reported before anything is built
     show_mkdocs_messages()
     try:
-        build_site(root, site_dir)
+        build_site(root, site_dir, model)
     except (Abort, MkDocsException) as error:
         print(f"{error}\n{say('build_failed', site_dir=site_dir)}", file=sys.stderr)
         return 1

@@ -6,8 +6,6 @@ import argparse
 import logging
 from typing import Any
 
-from mkdocs.commands.serve import serve
-
 from generator.commands.build import show_mkdocs_messages
 from generator.i18n import say
 from generator.load import load
@@ -23,5 +21,8 @@ def run(arguments: argparse.Namespace) -> int:
     root = arguments.root.resolve()
     load(root)
     show_mkdocs_messages(logging.INFO)
+    # Imported here: the live-reload server is not needed by the other commands.
+    from mkdocs.commands.serve import serve
+
     serve(config_file=str(root / "mkdocs.yml"), dev_addr=arguments.dev_addr, livereload=True)
     return 0

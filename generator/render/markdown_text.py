@@ -7,12 +7,17 @@ a gap in validation can never become markup on the site.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 from markupsafe import Markup
 
 _SAFE_HREF = re.compile(r"^(https?://|mailto:|#|/|\.|[a-z0-9-]+/)", re.IGNORECASE)
+
+# Anything Markdown could act on: its marks, characters HTML escapes, a line break,
+# spaces at either end, or a line starting like a numbered list. Most texts are plain
+# sentences with none of these, and are one paragraph of themselves.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#!|~=+\-]|^\s|\s$|^\d+[.)]|[\n\r\t]|  ")
 
 
 class _EscapeRawHtml(markdown.Extension):
@@ -34,8 +39,11 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=[_EscapeRawHtml(), "sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=4096)
 def to_html(text: str) -> Markup:
-    """Block Markdown (paragraphs, lists) as safe HTML."""
+    """Block Markdown (paragraphs, lists) as safe HTML; a text repeated on many pages once."""
+    if text and not _MARKDOWN_SYNTAX.search(text):
+        return Markup(f"<p>{text}</p>")
     converter = _converter()
     converter.reset()
     return Markup(converter.convert(text))

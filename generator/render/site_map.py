@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from generator.assessment.example import ExampleReport
+from generator.assessment.page import AssessmentPage
 from generator.model import Model
 
 HOME = "index"
@@ -37,8 +40,12 @@ def page_directory(page_id: str) -> str:
     return page_id + "/"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A link from one page to another of the same language, relative so the site can move."""
+    """A link from one page to another of the same language, relative so the site can move.
+
+    Remembered: every page links to the menu's pages, in every language.
+    """
     start = page_directory(from_page) or "."
     target = page_directory(to_page) or "."
     path = posixpath.relpath(target, start)
@@ -75,8 +82,38 @@ def site_pages(model: Model) -> list[SitePage]:
         SitePage(f"lifecycle/{s.id}", "stage.html", "lifecycle/index", s.name, {"stage": s})
         for s in model.stages
     ]
+    pages.append(
+        SitePage(
+            "worksheets/index", "worksheets.html", HOME, "page.worksheets", in_main_menu=True
+        )
+    )
+    pages += [
+        SitePage(
+            "assessment/index",
+            "assessment.html",
+            HOME,
+            "page.assessment",
+            {"form": AssessmentPage(model)},
+            in_main_menu=True,
+        ),
+        SitePage(
+            "assessment/example",
+            "example-report.html",
+            "assessment/index",
+            "page.assessment_example",
+            {"example": ExampleReport.of(model)},
+        ),
+    ]
     pages += [
         SitePage("about", "about.html", HOME, "page.about", in_main_menu=True),
         SitePage("search", "search.html", HOME, "page.search", listed=False),
+        # For editors, reached from CONTRIBUTING.md: stale and missing translations.
+        SitePage(
+            "translation-status",
+            "translation-status.html",
+            HOME,
+            "page.translation_status",
+            listed=False,
+        ),
     ]
     return pages

@@ -6,6 +6,7 @@ from `site_templates/strings.yml`, so templates hold markup only.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.cache import cache_dir
 from generator.render.markdown_text import to_html, to_inline_html
 from generator.schema.text import LocalizedText
 
@@ -43,16 +45,32 @@ def _text_in(
     return value[default], default
 
 
-def _marked(context: jinja2.runtime.Context, html: Markup, fallback: str | None) -> Markup:
+def _marked(
+    context: jinja2.runtime.Context, html: Markup, fallback: str | None, block: bool = False
+) -> Markup:
     if fallback is None:
         return html
-    marker = _strings_in(context, "site.untranslated")
-    return Markup(_FALLBACK_MARKUP).format(fallback, html, marker)
+    model = context["model"]
+    marker = model.strings["site.untranslated"]
+    marker_language = context["lang"] if marker.get(context["lang"]) else fallback
+    return Markup(_FALLBACK_BLOCK if block else _FALLBACK_INLINE).format(
+        text_locale=model.language(fallback).locale,
+        text=html,
+        marker_locale=model.language(marker_language).locale,
+        marker=_strings_in(context, "site.untranslated"),
+    )
 
 
-# A fallback text keeps its own language for screen readers, and says it is untranslated.
-_FALLBACK_MARKUP = (
-    '<span lang="{}" class="untranslated">{}</span> <span class="untranslated-marker">({})</span>'
+# A fallback text keeps its own language for screen readers, and says it is untranslated
+# (the marker too is in the default language until the language has its own words).
+# Block Markdown (paragraphs, lists) needs block elements around it to stay valid HTML.
+_FALLBACK_INLINE = (
+    '<span lang="{text_locale}" class="untranslated">{text}</span> '
+    '<span lang="{marker_locale}" class="untranslated-marker">({marker})</span>'
+)
+_FALLBACK_BLOCK = (
+    '<div lang="{text_locale}" class="untranslated">{text}</div>'
+    '<p lang="{marker_locale}" class="untranslated-marker">({marker})</p>'
 )
 
 
@@ -81,7 +99,7 @@ def plain(context: jinja2.runtime.Context, value: LocalizedText | str) -> str:
 @jinja2.pass_context
 def markdown_block(context: jinja2.runtime.Context, value: LocalizedText | None) -> Markup:
     text, fallback = _text_in(context, value)
-    return _marked(context, to_html(text), fallback)
+    return _marked(context, to_html(text), fallback, block=True)
 
 
 @jinja2.pass_context
@@ -97,10 +115,26 @@ def ui_string(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
     return typeset(text.format(**values) if values else text, context["lang"])
 
 
+def _bytecode_cache(templates: Path) -> jinja2.BytecodeCache | None:
+    """Templates compiled once and kept across builds, in the project's cache.
+
+    Jinja keys compiled templates by their source only, not by the options set in
+    this file: the folder's name changes with this file and with Jinja's version.
+    """
+    digest = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+    folder = cache_dir(templates.resolve().parent.parent, "jinja") / digest.hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds all the same, compiling every time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        bytecode_cache=_bytecode_cache(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -1,0 +1,140 @@
+"""One build in a fresh process, timed from the inside; prints one JSON object.
+
+    python bench/worker.py ours  ROOT SITE_DIR   # `playbook build --site-dir SITE_DIR`
+    python bench/worker.py plain ROOT SITE_DIR   # `mkdocs build`, our code never imported
+
+For `ours`, the functions our MkDocs plugin calls are wrapped with timers before
+the build: the stage a function belongs to is read from its module, so a stage
+added later (the PDFs from `generator.print`) is picked up without changes here.
+`load` is split into reading YAML and validating (everything else `load` does).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import resource
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()
+
+seconds: defaultdict[str, float] = defaultdict(float)
+calls: defaultdict[str, int] = defaultdict(int)
+running: defaultdict[str, int] = defaultdict(int)
+
+
+def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """Time the outermost call of a stage, in the main thread (a stage's workers run inside it)."""
+    if getattr(function, "bench_stage", None):
+        return function
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if running[name] or threading.current_thread() is not threading.main_thread():
+            return function(*args, **kwargs)
+        running[name] += 1
+        inside_hooks = name != "hooks" and running["hooks"] > 0
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - start
+            seconds[name] += elapsed
+            if inside_hooks:  # what the plugin's hooks spent on it, for "other plugin work"
+                seconds[f"{name}@hooks"] += elapsed
+            calls[name] += 1
+            running[name] -= 1
+
+    wrapper.bench_stage = name  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _stage_of(module: str) -> str | None:
+    if module == "generator.load" or module.startswith("generator.schema"):
+        return "load_validate"
+    if module == "generator.search_index":
+        return "search"
+    for stage in ("render", "print"):
+        if module.startswith(f"generator.{stage}"):
+            return stage
+    return None
+
+
+def instrument() -> None:
+    """Wrap what the plugin and `playbook build` call, by stage."""
+    import generator.commands.build as build_command
+    import generator.load
+    import generator.mkdocs_plugin as plugin
+    import generator.schema.reading as reading
+
+    # What the plugin imported by name, and what the PDF stage's modules define (the plugin
+    # may call them through their module); nested calls of one stage count once.
+    printing = [m for n, m in list(sys.modules.items()) if n.startswith("generator.print")]
+    modules = [plugin, *printing]
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if not inspect.isfunction(value) or value.__module__ == plugin.__name__:
+                continue
+            stage = _stage_of(value.__module__)
+            if stage is not None and (module is plugin or stage == "print"):
+                setattr(module, name, _timed(stage, value))
+    # Every hook of our plugin, so work no timer above names (a PDF stage imported inside a
+    # hook, say) still counts as ours.
+    for name, value in list(vars(plugin.PlaybookPlugin).items()):
+        if name.startswith("on_") and inspect.isfunction(value):
+            setattr(plugin.PlaybookPlugin, name, _timed("hooks", value))
+    build_command.load = _timed("load_validate", build_command.load)  # type: ignore[attr-defined]
+    build_command.build = _timed("mkdocs_build", build_command.build)  # type: ignore[attr-defined]
+    build_command.load_config = _timed("mkdocs_config", build_command.load_config)  # type: ignore[attr-defined]
+    reading.read_yaml = _timed("read_yaml", reading.read_yaml)  # type: ignore[attr-defined]
+    generator.load.load = _timed("load_validate", generator.load.load)
+
+
+def build_ours(root: Path, site_dir: Path) -> None:
+    instrument()
+    from generator.cli import main
+
+    imported = time.perf_counter()
+    status = main(["build", "--root", str(root), "--site-dir", str(site_dir)])
+    if status != 0:
+        raise SystemExit(status)
+    seconds["import"] = imported - STARTED
+
+
+def build_plain(root: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    imported = time.perf_counter()
+    config = _timed("mkdocs_config", load_config)(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    _timed("mkdocs_build", build)(config)
+    seconds["import"] = imported - STARTED
+
+
+def main(argv: list[str]) -> int:
+    mode, root, site_dir = argv[0], Path(argv[1]).resolve(), Path(argv[2]).resolve()
+    {"ours": build_ours, "plain": build_plain}[mode](root, site_dir)
+    total = time.perf_counter() - STARTED
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = {
+        "mode": mode,
+        "total": total,
+        "seconds": dict(seconds),
+        "calls": dict(calls),
+        "peak_rss_kib": own,
+        "peak_child_rss_kib": children,
+    }
+    print("BENCH-RESULT " + json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

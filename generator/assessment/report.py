@@ -1,0 +1,66 @@
+"""`render_report`: an assessment as a standalone HTML page or a tagged PDF.
+
+Standalone means one file that makes no request: its style sheet is inline and
+its charts are inline SVG. The body is the template the site's example report
+uses (site_templates/pages/_report.html), so both show the same results.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from generator.assessment.format import AssessmentFile, model_version
+from generator.assessment.scoring import assess
+from generator.assessment.view import report_view
+from generator.model import Model
+from generator.print.fonts import font_faces, fonts_css
+from generator.print.pdf import render_pdf
+from generator.render.pages import TEMPLATES
+from generator.render.templating import environment
+
+__all__ = ["REPORT_FORMATS", "render_report_html", "render_report_pdf", "report_format"]
+
+REPORT_TEMPLATE = "report.html"
+PDF_CSS = "pdf.css"
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+"""An output file's suffix and the report it gets."""
+
+
+def report_format(path: Path) -> str | None:
+    """'html' or 'pdf' after the file's suffix; None for any other."""
+    return REPORT_FORMATS.get(path.suffix.lower())
+
+
+@cache
+def _environment(templates: Path) -> jinja2.Environment:
+    """The page templates' environment, reading site_templates/report/ first."""
+    pages = environment(templates / "pages")
+    loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(templates / "report"), jinja2.FileSystemLoader(templates / "pages")]
+    )
+    return pages.overlay(loader=loader)
+
+
+def render_report_html(
+    model: Model, assessment: AssessmentFile, language: str, templates: Path = TEMPLATES
+) -> str:
+    """The report in `language`, as one HTML document."""
+    view = report_view(
+        model, assessment, assess(model, assessment.answers), language, model_version(model)
+    )
+    return _environment(templates).get_template(REPORT_TEMPLATE).render(
+        model=model,
+        lang=language,
+        default_language=model.default_language,
+        locale=model.language(language).locale,
+        view=view,
+    )
+
+
+def render_report_pdf(html: str, templates: Path = TEMPLATES) -> bytes:
+    """The report's HTML printed as a tagged PDF (PDF/UA-1), with the worksheets' fonts."""
+    page_css = (templates / "report" / PDF_CSS).read_text(encoding="utf-8")
+    return render_pdf(html, (fonts_css(font_faces()), page_css))

@@ -1,0 +1,49 @@
+"""`playbook report FILE`: an assessment file as a standalone HTML or PDF report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from generator.assessment.reading import read_assessment
+from generator.assessment.report import render_report_html, render_report_pdf, report_format
+from generator.errors import UsageError
+from generator.i18n import say
+from generator.load import load
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("report", parents=[common], help=say("report"))
+    parser.add_argument("file", type=Path, metavar="FILE", help=say("report_file"))
+    parser.add_argument("--lang", default=None, help=say("report_lang"))
+    parser.add_argument("--out", type=Path, default=None, help=say("report_out"))
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    source: Path = arguments.file
+    if not source.is_file():
+        raise UsageError(say("report_no_file", path=source))
+    out: Path = arguments.out or source.with_suffix(".html")
+    kind = report_format(out)
+    if kind is None:
+        raise UsageError(say("report_bad_out", path=out))
+    root = arguments.root.resolve()
+    model = load(root)
+    language = arguments.lang
+    if language is not None and language not in model.language_codes:
+        raise UsageError(
+            say("unknown_language", code=language, languages=", ".join(model.language_codes))
+        )
+    assessment = read_assessment(source, model)
+    if language is None:
+        written_in = assessment.language
+        language = written_in if written_in in model.language_codes else model.default_language
+    html = render_report_html(model, assessment, language, root / "site_templates")
+    if kind == "pdf":
+        out.write_bytes(render_report_pdf(html, root / "site_templates"))
+    else:
+        out.write_text(html, encoding="utf-8", newline="\n")
+    print(say("report_written", path=out))
+    return 0

@@ -1,0 +1,171 @@
+"""`print_documents`: every PDF of every language and page size, printing only what changed.
+
+Each document is rendered to HTML (cheap), its cache key computed, and only the
+PDFs the cache does not hold are printed (the slow part), in parallel processes
+when there are several.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from pathlib import Path
+
+from generator.model import Model
+from generator.print import pdf
+from generator.print.cache import PdfCache, cache_key
+from generator.print.documents import PAGE_SIZES, Document, documents, download_key, pdf_path
+from generator.print.fonts import font_faces, fonts_css, fonts_fingerprint
+from generator.print.markup import PRINT_CSS, print_templates, render_document
+from generator.render.pages import Download
+
+__all__ = ["PrintReport", "PrintedFile", "print_documents", "print_pdfs"]
+
+
+@dataclass(frozen=True)
+class PrintedFile:
+    language: str
+    document: Document
+    page_size: str
+    key: str
+    """The cache key: a hash of everything the PDF is made from."""
+    data: bytes
+    rendered: bool
+    """True if printed by this build, False if it came from the cache."""
+
+    @property
+    def docs_path(self) -> str:
+        """Where it goes under `docs/`: 'fr/downloads/worksheet-simple-a4.pdf'."""
+        return f"{self.language}/{pdf_path(self.document, self.page_size)}"
+
+
+@dataclass(frozen=True)
+class PrintReport:
+    printed: tuple[PrintedFile, ...]
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Every PDF by its path under `docs/`, to write beside the pages."""
+        return {file.docs_path: file.data for file in self.printed}
+
+    @property
+    def downloads(self) -> dict[str, dict[str, Download]]:
+        """What the pages link to, by language and download key."""
+        offered: dict[str, dict[str, Download]] = {}
+        for file in self.printed:
+            offered.setdefault(file.language, {})[download_key(file.document, file.page_size)] = (
+                Download(
+                    pdf_path(file.document, file.page_size),
+                    len(file.data),
+                    file.document.label_key,
+                )
+            )
+        return offered
+
+    @property
+    def rendered(self) -> tuple[str, ...]:
+        """The PDFs this build printed, by path under `docs/`."""
+        return tuple(file.docs_path for file in self.printed if file.rendered)
+
+    @property
+    def from_cache(self) -> int:
+        return sum(1 for file in self.printed if not file.rendered)
+
+
+@dataclass(frozen=True)
+class _Job:
+    language: str
+    document: Document
+    page_size: str
+    html: str
+    stylesheets: tuple[str, ...]
+    key: str
+
+
+def print_documents(
+    model: Model, templates: Path, cache_folder: Path, workers: int | None = None
+) -> PrintReport:
+    """Every document in every language and page size, from the cache where it holds them."""
+    faces = font_faces()
+    fonts = fonts_fingerprint(faces)
+    renderer = pdf.renderer_version()
+    print_css = (print_templates(templates) / PRINT_CSS).read_text(encoding="utf-8")
+    jobs: list[_Job] = []
+    for document in documents(model):
+        for language in model.language_codes:
+            html = render_document(model, document, language, templates)
+            for page_size, css_size in PAGE_SIZES.items():
+                sheets = (fonts_css(faces), print_css, pdf.page_css(css_size, document.orientation))
+                key = cache_key(html, sheets, fonts, renderer)
+                jobs.append(_Job(language, document, page_size, html, sheets, key))
+
+    cache = PdfCache(cache_folder)
+    found = {job.key: cache.get(job.key) for job in jobs}
+    missing = list({job.key: job for job in jobs if found[job.key] is None}.values())
+    printed = print_pdfs([(job.html, job.stylesheets) for job in missing], workers)
+    for job, data in zip(missing, printed, strict=True):
+        cache.put(job.key, data)
+        found[job.key] = data
+    cache.prune(found)
+
+    printed_now = {job.key for job in missing}
+    return PrintReport(
+        tuple(
+            PrintedFile(
+                job.language,
+                job.document,
+                job.page_size,
+                job.key,
+                found[job.key] or b"",
+                job.key in printed_now,
+            )
+            for job in jobs
+        )
+    )
+
+
+def print_pdfs(
+    sources: Sequence[tuple[str, tuple[str, ...]]], workers: int | None = None
+) -> list[bytes]:
+    """The PDF of each (HTML, style sheets), in order; in parallel processes when several.
+
+    `workers` defaults to the CPUs this process may use. A process pool needs the
+    main module to guard its work with `if __name__ == "__main__":`, as every
+    console script does.
+    """
+    workers = min(workers or _available_cpus(), len(sources))
+    if workers <= 1:
+        return [pdf.render_pdf(html, sheets) for html, sheets in sources]
+    # Longest first, so one big document does not start last and leave a worker idle.
+    order = sorted(range(len(sources)), key=lambda index: -len(sources[index][0]))
+    results: list[bytes] = [b""] * len(sources)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context()) as pool:
+        printed = pool.map(
+            pdf.render_pdf, [sources[i][0] for i in order], [sources[i][1] for i in order]
+        )
+        for index, data in zip(order, printed, strict=True):
+            results[index] = data
+    return results
+
+
+def _available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _process_context() -> BaseContext:
+    """Workers forked from a clean server process that has imported WeasyPrint once.
+
+    Forking the build itself is unsafe: `mkdocs serve` runs threads.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["generator.print.pdf", "weasyprint"])
+        return context
+    return multiprocessing.get_context("spawn")

@@ -1,0 +1,74 @@
+"""PDFs kept by a hash of everything they are made from, under `.cache/pdf/`.
+
+The key covers the exact HTML of the document, the style sheets (print.css, the
+page size, the @font-face rules), the font files and the renderer's version. A
+change to one attribute changes the HTML of the documents that show it and of
+no other, so only those are printed again. Entries no build has used for a
+while are removed, so editing for weeks does not fill the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["PdfCache", "cache_key"]
+
+UNUSED_FOR = 14 * 24 * 3600
+"""Seconds after which an entry no build used is removed."""
+
+
+def cache_key(html: str, stylesheets: Iterable[str], fonts: str, renderer: str) -> str:
+    digest = hashlib.sha256()
+    for part in (renderer, fonts, *stylesheets, html):
+        data = part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class PdfCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pdf"
+
+    def get(self, key: str) -> bytes | None:
+        """The PDF stored under `key`, marked as used; None if there is none."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store a PDF; a read-only or full disk only makes the next build slower."""
+        path = self._path(key)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            temporary.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+    def prune(self, keep: Iterable[str], unused_for: float = UNUSED_FOR) -> int:
+        """Remove entries not in `keep` that no build used for `unused_for` seconds."""
+        kept = set(keep)
+        limit = time.time() - unused_for
+        removed = 0
+        for path in self.folder.glob("*/*.pdf") if self.folder.is_dir() else ():
+            with contextlib.suppress(OSError):
+                if path.stem not in kept and path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+        return removed

@@ -1,0 +1,34 @@
+"""Quality gates on a built site, usable from tests and from `playbook check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.quality.html import VNU_JAR, validate_html
+from generator.quality.links import check_links
+from generator.quality.reproducible import check_reproducible, compare_sites
+
+__all__ = [
+    "GATES",
+    "VNU_JAR",
+    "check_links",
+    "check_reproducible",
+    "compare_sites",
+    "run_gate",
+    "validate_html",
+]
+
+GATES = ("html", "links", "reproducible")
+"""In the order `playbook check` runs them: the quick ones first."""
+
+
+def run_gate(gate: str, root: Path, site_dir: Path) -> list[Problem]:
+    """The problems one gate finds in the site built from `root` into `site_dir`."""
+    if gate == "html":
+        return validate_html(site_dir, root / VNU_JAR)
+    if gate == "links":
+        return check_links(site_dir)
+    if gate == "reproducible":
+        return check_reproducible(root)
+    raise ValueError(f"unknown gate {gate!r}")

@@ -1,0 +1,110 @@
+"""Chromium (the Debian package) driven by Playwright, on the site tests/site builds.
+
+The site is served by a small threaded HTTP server on 127.0.0.1, as a static host would.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _real_site() -> ModuleType:
+    """tests/site/real_site.py, the same module object the site tests use: one build for both."""
+    if "real_site" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "site" / "real_site.py"
+        spec = importlib.util.spec_from_file_location("real_site", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["real_site"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["real_site"]
+
+
+real_site = _real_site()
+BuiltSite = real_site.BuiltSite
+REPO_ROOT: Path = real_site.REPO_ROOT
+AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return real_site.built_site(tmp_path_factory)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the base class's own attribute
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Any) -> Iterator[str]:
+    """The built site served at http://127.0.0.1:<port> (no trailing slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(site.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM} (Debian: apt-get install chromium)")
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(
+            f"axe-core is missing ({AXE}). Run `npm ci` in {REPO_ROOT} to install the test tools."
+        )
+    return AXE.read_text(encoding="utf-8")

@@ -1,0 +1,48 @@
+"""Helpers the print tests share: where the project is, and text as it reads on paper."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+from generator.model import Model
+from generator.render.markdown_text import to_inline_html
+from generator.schema.text import LocalizedText
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = REPO_ROOT / "site_templates"
+PROJECT_PARTS = ("content", "playbook", "site_templates")
+
+
+def copy_project(root: Path) -> Path:
+    """The real content, playbook, templates and mkdocs.yml, with an empty docs/ folder."""
+    root.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        shutil.copytree(REPO_ROOT / part, root / part)
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    return root
+
+
+def normalized(text: str) -> str:
+    """Whitespace (line breaks, non-breaking spaces) as single spaces."""
+    return " ".join(text.split())
+
+
+def printed_words(value: LocalizedText | str, language: str = "en") -> str:
+    """A text as it reads on paper: Markdown rendered, markup dropped, spaces normalized."""
+    text = value if isinstance(value, str) else value[language]
+    return normalized(unescape(re.sub(r"<[^>]+>", "", str(to_inline_html(text)))))
+
+
+def edit_statement(root: Path, model: Model, statement_id: str, language: str, new: str) -> None:
+    """Replace one statement's text in one language in a copy's attribute file."""
+    statement = model.statement(statement_id)
+    attribute = model.attribute_of(statement)
+    path = root / "content" / "attributes" / f"{attribute.id}.yml"
+    text = path.read_text(encoding="utf-8")
+    old = f'{language}: "{statement.text[language]}"'
+    assert text.count(old) == 1, f"{path.name} should hold {old!r} once"
+    path.write_text(text.replace(old, f'{language}: "{new}"'), encoding="utf-8")

@@ -1,0 +1,168 @@
+"""A private copy of the real project, built with the real command line.
+
+The site tests and the browser tests share one build per test session:
+`built_site(tmp_path_factory)` builds the first time it is called and returns
+the same `BuiltSite` afterwards, whichever conftest asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.load import load
+from generator.model import Model
+from generator.render.site_map import page_directory, site_pages
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PARTS = ("content", "playbook", "site_templates")
+FALLBACK_PLAY = "99-test-coverage-fallback.yml"
+"""Written into a copy only while the playbook does not yet cover every statement and stage."""
+
+
+def command(name: str) -> list[str]:
+    """A console script of the virtual environment running the tests."""
+    script = Path(sys.executable).parent / name
+    if script.exists():
+        return [str(script)]
+    module = {"playbook": "generator.cli", "mkdocs": "mkdocs"}[name]
+    return [sys.executable, "-m", module]
+
+
+def environment(**extra: str) -> dict[str, str]:
+    """The tool's messages in English, whatever the machine's locale, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PLAYBOOK_CACHE_DIR",)}
+    env.update(PLAYBOOK_LANG="en", **extra)
+    return env
+
+
+def copy_project(destination: Path) -> Path:
+    """The real content, playbook, templates and mkdocs.yml, with an empty docs/ folder."""
+    destination.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        shutil.copytree(REPO_ROOT / part, destination / part)
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    (destination / "docs").mkdir()
+    _cover_what_plays_miss(destination)
+    return destination
+
+
+def _read(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _cover_what_plays_miss(root: Path) -> None:
+    """Add one play for the statements and stages no play covers yet; nothing once all are."""
+    attribute_of = {
+        statement["id"]: attribute["id"]
+        for attribute in map(_read, sorted((root / "content" / "attributes").glob("*.yml")))
+        for statement in attribute["statements"]
+    }
+    lifecycle = _read(root / "content" / "lifecycle.yml")
+    stages = [stage["id"] for stage in lifecycle["stages"]]
+    plays = [_read(path) for path in sorted((root / "playbook" / "plays").glob("*.yml"))]
+    covered_statements = {s for play in plays for s in play.get("statements", [])}
+    covered_stages = {s for play in plays for s in play.get("stages", [])}
+    statements = [s for s in attribute_of if s not in covered_statements]
+    missing_stages = [s for s in stages if s not in covered_stages]
+    if not statements and not missing_stages:
+        return
+
+    def words() -> dict[str, str]:
+        return {"en": "Test coverage", "fr": "Couverture des tests"}
+
+    play = {
+        "id": "test-coverage-fallback",
+        "title": words(),
+        "summary": words(),
+        "why": words(),
+        "actions": [{"id": "cover", "text": words()}],
+        "attributes": sorted({attribute_of[s] for s in statements}),
+        "statements": statements,
+        "stages": missing_stages or stages[:1],
+        "channels": [lifecycle["channels"][0]["id"]],
+    }
+    (root / "playbook" / "plays" / FALLBACK_PLAY).write_text(
+        yaml.safe_dump(play, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+
+
+def build(
+    root: Path, site_dir: Path, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`playbook build`, as a user runs it; `cache` moves the build cache (an empty one: cold)."""
+    extra = {"PLAYBOOK_CACHE_DIR": str(cache)} if cache else {}
+    return subprocess.run(
+        [*command("playbook"), "build", "--root", str(root), "--site-dir", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment(**extra),
+        timeout=300,
+    )
+
+
+def site_files(site_dir: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path relative to the site, with its bytes."""
+    return {
+        path.relative_to(site_dir).as_posix(): path.read_bytes()
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file()
+    }
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    """The project copy the site was built from."""
+    site: Path
+    model: Model
+
+    @property
+    def cache(self) -> Path:
+        """The build cache the session's build filled: other builds reuse it to start warm."""
+        return self.root / ".cache"
+
+    def language_root(self, code: str) -> str:
+        """'' for the default language, 'fr/' for French."""
+        return "" if code == self.model.default_language else f"{code}/"
+
+    def page_path(self, code: str, page_id: str) -> str:
+        """The built file of a page, relative to the site: 'fr/model/simple/index.html'."""
+        return f"{self.language_root(code)}{page_directory(page_id)}index.html"
+
+    def page_url(self, code: str, page_id: str) -> str:
+        """The page's address from the site root: '/fr/model/simple/'."""
+        return f"/{self.language_root(code)}{page_directory(page_id)}"
+
+    def page_ids(self) -> list[str]:
+        return [page.page_id for page in site_pages(self.model)]
+
+    def html_pages(self) -> list[tuple[str, str]]:
+        """(language code, page id) for every page of every language."""
+        return [
+            (code, page_id) for code in self.model.language_codes for page_id in self.page_ids()
+        ]
+
+
+_built: dict[str, BuiltSite] = {}
+
+
+def built_site(factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real project, copied and built once per session; fails the test if the build fails."""
+    if "site" not in _built:
+        base = factory.mktemp("real-site")
+        root = copy_project(base / "project")
+        outcome = build(root, base / "site")
+        if outcome.returncode != 0:
+            pytest.fail(f"playbook build failed:\n{outcome.stdout}\n{outcome.stderr}")
+        _built["site"] = BuiltSite(root, base / "site", load(root))
+    return _built["site"]

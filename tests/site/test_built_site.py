@@ -1,0 +1,411 @@
+"""The real site, built end to end by `playbook build`: pages, languages, links, weight, safety."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
+
+from real_site import BuiltSite, build, command, copy_project, environment, site_files
+
+from generator.render.site_map import site_pages
+
+EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
+LINK_ATTRIBUTES = {"href", "src", "action"}
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+PAGE_WEIGHT_LIMIT = 60 * 1024
+"""Bytes of HTML, CSS and JavaScript a page needs, uncompressed, search index excluded."""
+
+
+@dataclass
+class Link:
+    tag: str
+    attribute: str
+    value: str
+    attrs: dict[str, str]
+    in_language_toggle: bool
+
+
+class ParsedPage(HTMLParser):
+    """What the tests read from a built page: language, headings, ids, links and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_lang: str | None = None
+        self.h1_count = 0
+        self.ids: set[str] = set()
+        self.duplicate_ids: list[str] = []
+        self.links: list[Link] = []
+        self.text_parts: list[str] = []
+        self._navs: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        attrs = {name: value or "" for name, value in attributes}
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if tag == "h1":
+            self.h1_count += 1
+        if tag == "nav":
+            self._navs.append(attrs.get("class", ""))
+        if tag in ("script", "style"):
+            self._skipping += 1
+        if "id" in attrs:
+            if attrs["id"] in self.ids:
+                self.duplicate_ids.append(attrs["id"])
+            self.ids.add(attrs["id"])
+        in_toggle = any("language-toggle" in classes.split() for classes in self._navs)
+        for name in LINK_ATTRIBUTES & attrs.keys():
+            self.links.append(Link(tag, name, attrs[name], attrs, in_toggle))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._navs:
+            self._navs.pop()
+        if tag in ("script", "style"):
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return normalized("".join(self.text_parts))
+
+    def alternates(self) -> dict[str, str]:
+        """hreflang -> href of every <link rel="alternate">."""
+        return {
+            link.attrs["hreflang"]: link.value
+            for link in self.links
+            if link.tag == "link" and link.attrs.get("rel") == "alternate"
+        }
+
+    def toggle_links(self) -> list[Link]:
+        return [link for link in self.links if link.tag == "a" and link.in_language_toggle]
+
+
+def normalized(text: str) -> str:
+    """Spaces as a reader sees them: non-breaking and thin spaces count as spaces."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u202f", " ")).strip()
+
+
+@cache
+def parse(path: Path) -> ParsedPage:
+    page = ParsedPage()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def url_of(relative_file: str) -> str:
+    """The address a built file is served at, from the site root."""
+    if relative_file == "index.html":
+        return "/"
+    if relative_file.endswith("/index.html"):
+        return "/" + relative_file[: -len("index.html")]
+    return "/" + relative_file
+
+
+def resolve(site: Path, from_file: str, href: str) -> tuple[Path | None, str]:
+    """The built file an internal link points to (None if it points nowhere) and its anchor."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None, parts.fragment  # another host, or a protocol-relative URL: not internal
+    base = url_of(from_file)
+    path = parts.path or base
+    if not path.startswith("/"):
+        path = base.rsplit("/", 1)[0] + "/" + path
+    segments: list[str] = []
+    for segment in unquote(path).split("/"):
+        if segment == "..":
+            if not segments:
+                return None, parts.fragment  # above the site root
+            segments.pop()
+        elif segment not in ("", "."):
+            segments.append(segment)
+    relative = "/".join(segments)
+    if path.endswith("/") or not relative:
+        relative = f"{relative}/index.html" if relative else "index.html"
+    target = site / relative
+    return (target if target.is_file() else None), parts.fragment
+
+
+def is_external(href: str) -> bool:
+    return urlsplit(href).scheme in EXTERNAL_SCHEMES
+
+
+def built_html_in(site_dir: Path) -> list[str]:
+    """Every built HTML file, relative to the site, search index left out."""
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if not path.relative_to(site_dir).as_posix().startswith("pagefind/")
+    )
+
+
+def built_html(site: BuiltSite) -> list[str]:
+    return built_html_in(site.site)
+
+
+def words(site: BuiltSite, key: str, code: str) -> str:
+    return normalized(site.model.strings[key][code])
+
+
+# --- Pages and languages ----------------------------------------------------------------
+
+
+def test_every_language_has_exactly_the_pages_of_the_model(site: BuiltSite) -> None:
+    model = site.model
+    by_model = {"index", "about", "search", "model/index", "playbook/index", "lifecycle/index"}
+    by_model |= {f"model/{a.id}" for a in model.attributes}
+    by_model |= {f"playbook/{p.id}" for p in model.plays}
+    by_model |= {f"lifecycle/{s.id}" for s in model.stages}
+    page_ids = site.page_ids()
+    assert by_model <= set(page_ids), "the site map leaves out pages the model implies"
+    assert len(page_ids) == len(set(page_ids)), "two pages share an id"
+
+    html = built_html(site)
+    for code in model.language_codes:
+        expected = sorted(site.page_path(code, page_id) for page_id in page_ids)
+        if code == model.default_language:
+            built = [p for p in html if p != "404.html" and not _in_other_language(site, p)]
+        else:
+            built = [p for p in html if p.startswith(site.language_root(code))]
+        assert built == expected, f"built pages in {code!r}"
+    assert "404.html" in html
+
+
+def _in_other_language(site: BuiltSite, path: str) -> bool:
+    return any(
+        path.startswith(site.language_root(code))
+        for code in site.model.language_codes
+        if code != site.model.default_language
+    )
+
+
+def test_every_page_declares_its_language_and_has_one_h1_and_unique_ids(
+    site: BuiltSite,
+) -> None:
+    for code, page_id in site.html_pages():
+        page = parse(site.site / site.page_path(code, page_id))
+        where = site.page_path(code, page_id)
+        assert page.html_lang == site.model.language(code).locale, where
+        assert page.h1_count == 1, where
+        assert not page.duplicate_ids, where
+
+
+def test_every_page_points_to_itself_in_every_language(site: BuiltSite) -> None:
+    locales = {language.locale: language.code for language in site.model.languages}
+    for code, page_id in site.html_pages():
+        where = site.page_path(code, page_id)
+        alternates = parse(site.site / where).alternates()
+        expected = {
+            locale
+            for locale, other in locales.items()
+            if (site.site / site.page_path(other, page_id)).is_file()
+        }
+        assert set(alternates) == expected, where
+        for locale, href in alternates.items():
+            target, _ = resolve(site.site, where, href)
+            assert target == site.site / site.page_path(locales[locale], page_id), (where, href)
+
+
+def test_the_language_toggle_lands_on_the_same_page_in_the_other_language(
+    site: BuiltSite,
+) -> None:
+    for code, page_id in site.html_pages():
+        where = site.page_path(code, page_id)
+        toggles = parse(site.site / where).toggle_links()
+        others = [c for c in site.model.language_codes if c != code]
+        assert len(toggles) == len(others), where
+        for link, other in zip(toggles, others, strict=True):
+            target, _ = resolve(site.site, where, link.value)
+            assert target == site.site / site.page_path(other, page_id), (where, link.value)
+            assert link.attrs.get("lang") == site.model.language(other).locale, where
+
+
+def test_every_internal_link_reaches_a_built_file_and_anchor(site: BuiltSite) -> None:
+    broken: list[str] = []
+    checked = 0
+    for relative in built_html(site):
+        for link in parse(site.site / relative).links:
+            if is_external(link.value) or link.attrs.get("rel") == "alternate":
+                continue  # alternates have their own test
+            checked += 1
+            target, anchor = resolve(site.site, relative, link.value)
+            if target is None:
+                broken.append(f"{relative}: <{link.tag} {link.attribute}={link.value!r}>")
+            elif anchor and target.suffix == ".html" and anchor not in parse(target).ids:
+                broken.append(f"{relative}: {link.value!r} — no id {anchor!r} on the target")
+    assert checked > 1000
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def test_the_not_found_page_speaks_every_language(site: BuiltSite) -> None:
+    page = parse(site.site / "404.html")
+    assert page.html_lang == site.model.language(site.model.default_language).locale
+    for code in site.model.language_codes:
+        for key in ("notfound.title", "notfound.text", "notfound.home"):
+            assert words(site, key, code) in page.text, (code, key)
+    homes = {
+        resolve(site.site, "404.html", link.value)[0] for link in page.links if link.tag == "a"
+    }
+    assert homes == {
+        site.site / site.page_path(code, "index") for code in site.model.language_codes
+    }
+
+
+def test_french_pages_have_the_french_statements_and_no_english_ones(site: BuiltSite) -> None:
+    model = site.model
+    french = {
+        page_id: parse(site.site / site.page_path("fr", page_id)).text
+        for page_id in site.page_ids()
+    }
+    english = {
+        page_id: parse(site.site / site.page_path("en", page_id)).text
+        for page_id in site.page_ids()
+    }
+    for statement in model.statements:
+        attribute_page = f"model/{model.attribute_of(statement).id}"
+        assert normalized(statement.text["fr"]) in french[attribute_page], statement.id
+        assert normalized(statement.text["en"]) in english[attribute_page], statement.id
+        leaks = [
+            page_id for page_id, text in french.items() if normalized(statement.text["en"]) in text
+        ]
+        assert not leaks, f"English text of {statement.id} on French pages: {leaks}"
+
+
+def test_every_page_carries_the_draft_notice(site: BuiltSite) -> None:
+    for code, page_id in site.html_pages():
+        notice = normalized(site.model.info.status.notice[code])
+        label = words(site, "site.draft_label", code)
+        text = parse(site.site / site.page_path(code, page_id)).text
+        assert f"{label} — {notice}" in text, site.page_path(code, page_id)
+
+
+def test_home_and_an_attribute_page_weigh_at_most_60_kb(site: BuiltSite) -> None:
+    attribute = f"model/{site.model.attributes[0].id}"
+    for code in site.model.language_codes:
+        for page_id in ("index", attribute):
+            relative = site.page_path(code, page_id)
+            total = (site.site / relative).stat().st_size
+            for link in parse(site.site / relative).links:
+                needed = (link.tag == "link" and link.attrs.get("rel") == "stylesheet") or (
+                    link.tag in ("script", "img") and link.attribute == "src"
+                )
+                if needed:
+                    target, _ = resolve(site.site, relative, link.value)
+                    assert target is not None, link.value
+                    total += target.stat().st_size
+            assert total <= PAGE_WEIGHT_LIMIT, f"{relative}: {total} bytes"
+
+
+def test_without_a_site_url_the_sitemap_lists_nothing(site: BuiltSite) -> None:
+    """Search engines need absolute addresses; mkdocs.yml has no site_url to make them."""
+    root = ElementTree.parse(site.site / "sitemap.xml").getroot()
+    assert root.tag == f"{{{SITEMAP}}}urlset"
+    assert list(root) == []
+
+
+def test_with_a_site_url_sitemap_and_404_page_use_its_addresses(
+    site: BuiltSite, tmp_path: Path
+) -> None:
+    root = copy_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    base = "https://example.gc.ca/playbook/"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\ndocs_dir:", f"\nsite_url: {base}\ndocs_dir:", 1), "utf-8")
+    outcome = build(root, tmp_path / "site", cache=site.cache)
+    assert outcome.returncode == 0, outcome.stderr
+    site_dir = tmp_path / "site"
+
+    entries = ElementTree.parse(site_dir / "sitemap.xml").getroot().findall(f"{{{SITEMAP}}}url")
+    listed = [entry.findtext(f"{{{SITEMAP}}}loc", "") for entry in entries]
+    expected = [
+        base + site.page_url(code, page.page_id).lstrip("/")
+        for code in site.model.language_codes
+        for page in site_pages(site.model)
+        if page.listed
+    ]
+    assert sorted(listed) == sorted(expected)
+    for entry in entries:
+        alternates = entry.findall(f"{{{XHTML}}}link")
+        assert len(alternates) == 2
+        for alternate in alternates:
+            href = alternate.get("href", "")
+            assert href.startswith(base)
+            assert (site_dir / href[len(base) :] / "index.html").is_file(), href
+
+    not_found = parse(site_dir / "404.html")
+    targets = {link.value for link in not_found.links if link.tag in ("a", "link")}
+    assert targets == {"/playbook/css/site.css", "/playbook/", "/playbook/fr/"}
+
+
+# --- Builds -------------------------------------------------------------------------------
+
+
+def test_two_builds_of_the_same_tree_are_identical(site: BuiltSite, tmp_path: Path) -> None:
+    """The second build starts from an empty cache, so the search index is made again too."""
+    outcome = build(site.root, tmp_path / "site", cache=tmp_path / "cold-cache")
+    assert outcome.returncode == 0, outcome.stderr
+    first, second = site_files(site.site), site_files(tmp_path / "site")
+    assert any(path.startswith("pagefind/") for path in first)
+    assert sorted(first) == sorted(second)
+    differing = [path for path in first if first[path] != second[path]]
+    assert not differing
+
+
+def test_a_failed_build_reports_the_line_and_keeps_the_previous_site(
+    site: BuiltSite, tmp_path: Path
+) -> None:
+    root = copy_project(tmp_path / "project")
+    site_dir = tmp_path / "site"
+    assert build(root, site_dir, cache=site.cache).returncode == 0
+    before = site_files(site_dir)
+
+    relative = "content/attributes/simple.yml"
+    lines = (root / relative).read_text(encoding="utf-8").splitlines(keepends=True)
+    broken_line = next(n for n, line in enumerate(lines, 1) if line.startswith("id: "))
+    lines[broken_line - 1] = lines[broken_line - 1].replace("id: ", "id: [", 1)
+    (root / relative).write_text("".join(lines), encoding="utf-8")
+
+    outcome = build(root, site_dir, cache=site.cache)
+    assert outcome.returncode == 1
+    reported = re.findall(rf"^{re.escape(relative)}:(\d+):", outcome.stderr, re.MULTILINE)
+    # The parser notices an unclosed bracket where the next line starts.
+    assert reported and int(reported[0]) in (broken_line, broken_line + 1), outcome.stderr
+    assert site_files(site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "staging left over"
+
+
+def test_mkdocs_builds_the_project_strictly_without_warnings(
+    site: BuiltSite, tmp_path: Path
+) -> None:
+    outcome = subprocess.run(
+        [
+            *command("mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            str(site.root / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment(),
+        timeout=300,
+    )
+    output = outcome.stdout + outcome.stderr
+    assert outcome.returncode == 0, output
+    assert "WARNING" not in output, output
+    assert (tmp_path / "site" / "index.html").is_file()
+    shutil.rmtree(tmp_path / "site")

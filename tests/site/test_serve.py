@@ -1,0 +1,115 @@
+"""`mkdocs serve` on a copy of the project: it serves, rebuilds on an edit, and then rests."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from real_site import BuiltSite, command, copy_project, environment
+
+BUILD_LINE = "Building documentation"
+START_WAIT = 60.0
+CHANGE_WAIT = 30.0
+QUIET_PERIOD = 4.0
+
+
+@dataclass(frozen=True)
+class Server:
+    root: Path
+    url: str
+    log: Path
+
+    def get(self, path: str) -> str | None:
+        """The page's text, or None while the server cannot answer yet."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+                text: str = response.read().decode("utf-8")
+                return text
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return None
+
+    def builds(self) -> int:
+        return self.log.read_text(encoding="utf-8", errors="replace").count(BUILD_LINE)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    """Poll until the condition holds or the time is up (a bound, not a timing assertion)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return condition()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def server(site: BuiltSite, tmp_path: Path) -> Iterator[Server]:
+    root = copy_project(tmp_path / "project")
+    address = f"127.0.0.1:{free_port()}"
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [*command("mkdocs"), "serve", "-f", str(root / "mkdocs.yml"), "-a", address],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=environment(PLAYBOOK_CACHE_DIR=str(site.cache)),  # start warm
+            cwd=root,
+        )
+    running = Server(root, f"http://{address}/", log)
+    try:
+        yield running
+    finally:
+        process.send_signal(signal.SIGINT)  # MkDocs then removes its temporary site folder
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_shows_an_edited_statement_and_then_rests(server: Server) -> None:
+    assert wait_for(lambda: server.get("") is not None, START_WAIT), server.log.read_text()
+    home = server.get("")
+    assert home is not None and 'lang="en-CA"' in home
+
+    relative = "content/attributes/simple.yml"
+    old = "My services are delivered in easy to understand, plain language."
+    new = "My services speak to me in plain words I understand the first time."
+    attribute_page = "model/simple/"
+    assert old in (server.get(attribute_page) or "")
+    source = server.root / relative
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    source.write_text(text.replace(old, new), encoding="utf-8")
+
+    assert wait_for(lambda: new in (server.get(attribute_page) or ""), CHANGE_WAIT), (
+        server.log.read_text()
+    )
+    assert old not in (server.get(attribute_page) or "")
+
+    # Settled: the count of builds stops moving, and then stays put for a while.
+    def settled() -> bool:
+        before = server.builds()
+        time.sleep(1.0)
+        return server.builds() == before
+
+    assert wait_for(settled, CHANGE_WAIT), server.log.read_text()
+    count = server.builds()
+    assert count >= 2, "expected the first build and the rebuild in the log"
+    time.sleep(QUIET_PERIOD)
+    assert server.builds() == count, "the server keeps rebuilding:\n" + server.log.read_text()
