@@ -113,10 +113,13 @@ def check_links(site_dir: Path) -> list[Problem]:
             if target is None:
                 message = Message.of("broken_link", target=link.url)
                 problems.append(Problem(name, link.line, message))
-            elif target in pages and fragment not in _TOP_OF_PAGE:
-                if fragment not in pages[target].ids:
-                    message = Message.of(
-                        "missing_anchor", target=link.url, page=target, anchor=fragment
-                    )
-                    problems.append(Problem(name, link.line, message))
+            elif (
+                target in pages
+                and fragment not in _TOP_OF_PAGE
+                and fragment not in pages[target].ids
+            ):
+                message = Message.of(
+                    "missing_anchor", target=link.url, page=target, anchor=fragment
+                )
+                problems.append(Problem(name, link.line, message))
     return sorted(problems)

@@ -102,7 +102,9 @@ class _PageRenderer:
                 "code": language.code,
                 "locale": language.locale,
                 "name": language.name,
-                "url": up + language_root(self.model, language.code) + page_directory(page.page_id),
+                # The default language's home page points to itself: "" is not a valid href.
+                "url": up + language_root(self.model, language.code) + page_directory(page.page_id)
+                or "./",
             }
             for language in self.model.languages
         ]

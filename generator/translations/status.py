@@ -74,7 +74,8 @@ class TranslationStatus:
 
 def _compare(text: Text, recorded: Fingerprints) -> tuple[list[str], list[str]]:
     """The languages changed since they were recorded, and those unchanged."""
-    changed, unchanged = [], []
+    changed: list[str] = []
+    unchanged: list[str] = []
     for code, wording in text.wording:
         if code in recorded:
             (unchanged if fingerprint(wording) == recorded[code] else changed).append(code)

@@ -13,7 +13,9 @@ from generator.quality.links import is_internal, resolve
 def write(site: Path, name: str, body: str) -> None:
     path = site / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"<!doctype html>\n<html lang=\"en\">\n<body>\n{body}\n</body>\n</html>\n", "utf-8")
+    path.write_text(
+        f'<!doctype html>\n<html lang="en">\n<body>\n{body}\n</body>\n</html>\n', "utf-8"
+    )
 
 
 @pytest.fixture
@@ -42,7 +44,8 @@ def test_a_site_whose_links_all_resolve_passes(site: Path) -> None:
                 '<a href="../model/?q=x#levels">Query</a>',
                 '<a href="#">Top</a> <a href="#top">Top</a> <a href="">Itself</a>',
                 '<a href="https://www.canada.ca/missing/">Elsewhere</a>',
-                '<a href="mailto:someone@example.gc.ca">Mail</a> <a href="//cdn.example/x.js">CDN</a>',
+                '<a href="mailto:someone@example.gc.ca">Mail</a>',
+                '<a href="//cdn.example/x.js">CDN</a>',
                 '<form action="./" method="get"></form>',
             ]
         ),
@@ -71,9 +74,7 @@ def test_a_missing_anchor_names_the_page_it_expected_it_on(site: Path) -> None:
     assert len(problems) == 1
     assert problems[0].path == "about/index.html"
     assert problems[0].line == 4
-    assert "leads to model/index.html, which has no element with the id “level”" in str(
-        problems[0]
-    )
+    assert "leads to model/index.html, which has no element with the id “level”" in str(problems[0])
 
 
 def test_an_anchor_on_the_same_page_must_exist_too(site: Path) -> None:

@@ -41,7 +41,8 @@ def test_differences_name_each_file_in_order_with_the_line_of_the_first_change(
         ("index.html", 2),
         ("only-a.js", 1),
     ]
-    assert "differs between two builds of the same content (first difference at byte 24)" in str(
+    # Offsets count from 0: "<p>same</p>\n" is 12 bytes, "<p>built 10:0" 13 more.
+    assert "differs between two builds of the same content (first difference at byte 25)" in str(
         problems[1]
     )
     assert "made by one build of the same content and not by the other" in str(problems[0])

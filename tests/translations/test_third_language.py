@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import EDIT_MARK, THIRD, ThreeLanguageSite
 from real_site import command, environment
+from third_language_site import EDIT_MARK, THIRD, ThreeLanguageSite
 
 from generator.quality import VNU_JAR, check_links, validate_html
 from generator.quality.links import read_page, resolve
@@ -75,9 +75,9 @@ def test_fallback_texts_are_in_english_marked_not_yet_translated(
     model = three_languages.model
     attribute = model.attributes[0]
     statement = attribute.statements[0]
-    html = (three_languages.site / page_file(three_languages, THIRD, f"model/{attribute.id}")).read_text(
-        encoding="utf-8"
-    )
+    html = (
+        three_languages.site / page_file(three_languages, THIRD, f"model/{attribute.id}")
+    ).read_text(encoding="utf-8")
 
     fallback = re.search(
         r'<span lang="en-CA" class="untranslated">([^<]*)</span> '
@@ -86,8 +86,17 @@ def test_fallback_texts_are_in_english_marked_not_yet_translated(
     )
     assert fallback is not None
     assert statement.text["en"] in html
-    # Block texts (Markdown paragraphs) are wrapped in a block, so the HTML stays valid.
-    assert re.search(r'<div lang="en-CA" class="untranslated"><p>', html)
+    # Block texts (Markdown paragraphs, as in a play's "why") are wrapped in a block, so the
+    # HTML stays valid; attribute pages have none, play pages do.
+    play = model.plays[0]
+    play_html = (
+        three_languages.site / page_file(three_languages, THIRD, f"playbook/{play.id}")
+    ).read_text(encoding="utf-8")
+    assert re.search(
+        r'(?s)<div lang="en-CA" class="untranslated"><p>(?:(?!</div>).)+</p></div>'
+        r'<p lang="en-CA" class="untranslated-marker">\(not yet translated\)</p>',
+        play_html,
+    )
     # The interface's own words fall back too.
     assert model.strings["site.skip_link"]["en"] in html
 
@@ -95,9 +104,9 @@ def test_fallback_texts_are_in_english_marked_not_yet_translated(
 def test_complete_languages_show_no_marker(three_languages: ThreeLanguageSite) -> None:
     for language in ("en", "fr"):
         for page in site_pages(three_languages.model):
-            html = (three_languages.site / page_file(three_languages, language, page.page_id)).read_text(
-                encoding="utf-8"
-            )
+            html = (
+                three_languages.site / page_file(three_languages, language, page.page_id)
+            ).read_text(encoding="utf-8")
             assert 'class="untranslated-marker"' not in html, (language, page.page_id)
 
 
@@ -166,9 +175,9 @@ def test_the_translations_command_lists_the_stale_french_text(
 def test_the_status_page_lists_the_stale_and_the_missing_texts(
     three_languages: ThreeLanguageSite, language: str
 ) -> None:
-    html = (three_languages.site / page_file(three_languages, language, "translation-status")).read_text(
-        encoding="utf-8"
-    )
+    html = (
+        three_languages.site / page_file(three_languages, language, "translation-status")
+    ).read_text(encoding="utf-8")
     status = three_languages.model.translation_status
     stale = next(item for item in status.stale if item.text.key == three_languages.edited_key)
 
@@ -176,7 +185,11 @@ def test_the_status_page_lists_the_stale_and_the_missing_texts(
     assert f"<code>{stale.text.key}</code>" in html
     assert 'id="missing-es"' in html
     assert html.count("<tr>") >= len(status.missing) + len(status.stale)
-    assert EDIT_MARK.strip() not in html  # it lists places, not the new wording
+    # The stale table lists places, not the new wording (the missing tables show the source
+    # text on purpose, for translators: the edited text is also missing in Spanish).
+    stale_table = html[html.index('id="stale"') : html.index('id="missing-')]
+    assert EDIT_MARK.strip() not in stale_table
+    assert three_languages.edited_file in stale_table
 
 
 def test_the_status_page_is_left_out_of_menus_links_search_and_sitemap(
@@ -195,7 +208,11 @@ def test_the_status_page_is_left_out_of_menus_links_search_and_sitemap(
                 # Only the page itself links to its other languages (toggle and alternates).
                 assert name in status_pages, f"{name} links to the status page"
     for name in status_pages:
-        assert "data-pagefind-body" not in (site / name).read_text(encoding="utf-8")
+        html = (site / name).read_text(encoding="utf-8")
+        assert "data-pagefind-body" not in html
+        assert '<meta name="robots" content="noindex">' in html
+    home = (site / page_file(three_languages, "en", "index")).read_text(encoding="utf-8")
+    assert 'name="robots"' not in home
     assert "translation-status" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 

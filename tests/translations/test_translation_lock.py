@@ -1,4 +1,4 @@
-"""translations.lock: written sorted and quoted, read back exactly, broken ones reported at a line."""
+"""translations.lock: written sorted and quoted, read back exactly, broken ones found at a line."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_no_lock_yet_is_an_empty_lock(tmp_path: Path) -> None:
 def test_a_merge_conflict_in_the_lock_is_reported_at_its_line(tmp_path: Path) -> None:
     (tmp_path / LOCK_FILE).write_text(
         '"content/model.yml":\n'
-        '<<<<<<< HEAD\n'
+        "<<<<<<< HEAD\n"
         '  "title": {"en": "aaaaaaaaaaaa", "fr": "bbbbbbbbbbbb"}\n'
         "=======\n"
         '  "title": {"en": "cccccccccccc", "fr": "bbbbbbbbbbbb"}\n'

@@ -135,7 +135,9 @@ def test_confirming_everything_records_every_text_as_it_is_now() -> None:
 
     entries = confirmed(status)
 
-    assert entries == {("content/model.yml", "title"): dict(lock_of(title).entries[("content/model.yml", "title")])}
+    assert entries == {
+        ("content/model.yml", "title"): dict(lock_of(title).entries[("content/model.yml", "title")])
+    }
     assert not translation_status([title], Lock(entries), LANGUAGES).unrecorded
 
 
@@ -153,7 +155,10 @@ def test_confirming_one_text_leaves_the_others_as_they_were() -> None:
     after = translation_status(texts, Lock(entries), LANGUAGES)
 
     assert [item.text.key for item in after.stale] == ["results[b].text"]
-    assert entries[("content/model.yml", "title")] == {"en": fingerprint("T"), "fr": fingerprint("T fr")}
+    assert entries[("content/model.yml", "title")] == {
+        "en": fingerprint("T"),
+        "fr": fingerprint("T fr"),
+    }
 
 
 def test_places_name_files_folders_and_key_prefixes() -> None:
@@ -167,8 +172,14 @@ def test_places_name_files_folders_and_key_prefixes() -> None:
         return [f"{item.file}:{item.key}" for item in named_texts(texts, where)]
 
     assert len(keys()) == 3
-    assert keys("content/attributes/") == keys("content/attributes") == keys("content/attributes/simple.yml")
-    assert keys("content/attributes/simple.yml:statements") == ["content/attributes/simple.yml:statements[x].text"]
+    assert (
+        keys("content/attributes/")
+        == keys("content/attributes")
+        == keys("content/attributes/simple.yml")
+    )
+    assert keys("content/attributes/simple.yml:statements") == [
+        "content/attributes/simple.yml:statements[x].text"
+    ]
     assert keys("content/attr") == []
     assert keys("content/model.yml", "content/attributes/simple.yml:name") == [
         "content/attributes/simple.yml:name",

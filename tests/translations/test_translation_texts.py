@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from real_site import REPO_ROOT
+
 from generator.errors import ProblemCollector
 from generator.load import load
 from generator.schema.reading import read_sources
@@ -60,7 +60,9 @@ def test_every_localized_text_of_the_real_content_is_found() -> None:
     status = model.translation_status
     files = sorted({text.file for text in status.texts})
     expected = sum(
-        _localized_mappings(yaml.safe_load((REPO_ROOT / file).read_text(encoding="utf-8")), languages)
+        _localized_mappings(
+            yaml.safe_load((REPO_ROOT / file).read_text(encoding="utf-8")), languages
+        )
         for file in files
     )
 

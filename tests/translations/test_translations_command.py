@@ -110,7 +110,9 @@ def test_a_language_being_added_lists_what_it_lacks_and_fails(
     out = capsys.readouterr().out
     assert status == 1
     assert "Not yet translated into Español (es):" in out
-    assert f"  {STATEMENT}:12: statements[simple-plain-language].text: the “es” text is missing" in out
+    assert (
+        f"  {STATEMENT}:12: statements[simple-plain-language].text: the “es” text is missing" in out
+    )
     assert "site_templates/strings.yml:1: site.skip_link: the “es” text is missing" in out
 
 
