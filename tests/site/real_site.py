@@ -13,10 +13,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from generator.load import load
 from generator.model import Model
@@ -24,8 +22,6 @@ from generator.render.site_map import page_directory, site_pages
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ("content", "playbook", "site_templates")
-FALLBACK_PLAY = "99-test-coverage-fallback.yml"
-"""Written into a copy only while the playbook does not yet cover every statement and stage."""
 
 
 def command(name: str) -> list[str]:
@@ -51,48 +47,7 @@ def copy_project(destination: Path) -> Path:
         shutil.copytree(REPO_ROOT / part, destination / part)
     shutil.copy2(REPO_ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     (destination / "docs").mkdir()
-    _cover_what_plays_miss(destination)
     return destination
-
-
-def _read(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _cover_what_plays_miss(root: Path) -> None:
-    """Add one play for the statements and stages no play covers yet; nothing once all are."""
-    attribute_of = {
-        statement["id"]: attribute["id"]
-        for attribute in map(_read, sorted((root / "content" / "attributes").glob("*.yml")))
-        for statement in attribute["statements"]
-    }
-    lifecycle = _read(root / "content" / "lifecycle.yml")
-    stages = [stage["id"] for stage in lifecycle["stages"]]
-    plays = [_read(path) for path in sorted((root / "playbook" / "plays").glob("*.yml"))]
-    covered_statements = {s for play in plays for s in play.get("statements", [])}
-    covered_stages = {s for play in plays for s in play.get("stages", [])}
-    statements = [s for s in attribute_of if s not in covered_statements]
-    missing_stages = [s for s in stages if s not in covered_stages]
-    if not statements and not missing_stages:
-        return
-
-    def words() -> dict[str, str]:
-        return {"en": "Test coverage", "fr": "Couverture des tests"}
-
-    play = {
-        "id": "test-coverage-fallback",
-        "title": words(),
-        "summary": words(),
-        "why": words(),
-        "actions": [{"id": "cover", "text": words()}],
-        "attributes": sorted({attribute_of[s] for s in statements}),
-        "statements": statements,
-        "stages": missing_stages or stages[:1],
-        "channels": [lifecycle["channels"][0]["id"]],
-    }
-    (root / "playbook" / "plays" / FALLBACK_PLAY).write_text(
-        yaml.safe_dump(play, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
 
 
 def build(
