@@ -1,4 +1,5 @@
-"""`mkdocs serve` on a copy of the project: it serves, rebuilds on an edit, and then rests."""
+"""`mkdocs serve` on a copy of the project: it serves, rebuilds when content or a template
+changes, and then rests."""
 
 from __future__ import annotations
 
@@ -102,7 +103,44 @@ def test_serve_shows_an_edited_statement_and_then_rests(server: Server) -> None:
     )
     assert old not in (server.get(attribute_page) or "")
 
-    # Settled: the count of builds stops moving, and then stays put for a while.
+    assert_rests_after_rebuilding(server)
+
+
+@pytest.mark.parametrize(
+    ("relative", "anchor", "marker"),
+    [
+        pytest.param(
+            "site_templates/pages/attribute.html",
+            '<div class="page page-attribute">',
+            '<p class="note" id="serve-test">Edited page template</p>',
+            id="page template",
+        ),
+        pytest.param(
+            "site_templates/theme/main.html",
+            '<footer class="site-footer">',
+            '<p class="note" id="serve-test">Edited theme template</p>',
+            id="theme template",
+        ),
+    ],
+)
+def test_serve_shows_an_edited_template_and_then_rests(
+    server: Server, relative: str, anchor: str, marker: str
+) -> None:
+    assert wait_for(lambda: server.get("") is not None, START_WAIT), server.log.read_text()
+    page = "fr/model/simple/"
+    assert marker not in (server.get(page) or "")
+    source = server.root / relative
+    text = source.read_text(encoding="utf-8")
+    assert text.count(anchor) == 1
+    source.write_text(text.replace(anchor, anchor + "\n" + marker), encoding="utf-8")
+
+    assert wait_for(lambda: marker in (server.get(page) or ""), CHANGE_WAIT), server.log.read_text()
+    assert_rests_after_rebuilding(server)
+
+
+def assert_rests_after_rebuilding(server: Server) -> None:
+    """Settled: the count of builds stops moving, and then stays put for a while."""
+
     def settled() -> bool:
         before = server.builds()
         time.sleep(1.0)
