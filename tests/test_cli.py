@@ -48,7 +48,11 @@ def test_validate_summarises_valid_content(
     out, err = capsys.readouterr()
     assert status == 0
     assert err == ""
-    assert out == "The content is valid: 2 attributes, 4 statements, 2 plays, in en, fr.\n"
+    assert out == (
+        "The content is valid: 2 attributes, 4 statements, 2 plays, in en, fr.\n"
+        "Playbook coverage: 4 of 4 statements are advanced by at least one play, "
+        "and 2 of 2 lifecycle stages have plays.\n"
+    )
 
 
 def test_validate_summarises_in_french(
@@ -62,6 +66,20 @@ def test_validate_summarises_in_french(
     assert status == 0
     assert capsys.readouterr().out == (
         "Le contenu est valide : 2 attributs, 4 énoncés, 2 fiches, en en, fr.\n"
+        "Couverture du livre de jeu : au moins une fiche fait progresser 4 énoncés sur 4, "
+        "et au moins une fiche s’applique à 2 étapes du cycle de vie sur 2.\n"
+    )
+
+
+def test_validate_proves_the_real_playbook_covers_every_statement_and_stage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = main(["validate", "--root", str(Path(__file__).resolve().parents[1])])
+
+    assert status == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Playbook coverage: 46 of 46 statements are advanced by at least one play, "
+        "and 4 of 4 lifecycle stages have plays."
     )
 
 

@@ -5,7 +5,6 @@ Every breakage is checked twice: through `load()` (the API the build uses) and t
 tests/fixtures/minimal after the edit.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -229,6 +228,17 @@ BREAKAGES = [
         15,
         "no play advances the statement “simple-personalized”",
         "list it under “statements:” in the play that helps a team reach it",
+    ),
+    Breakage(
+        "lifecycle stage no play applies to",
+        lambda edit: (
+            edit.replace(PLAIN_LANGUAGE_PLAY, "stages: [design, delivery]", "stages: [design]"),
+            edit.replace(ONE_PLACE_PLAY, "stages: [delivery]", "stages: [design]"),
+        ),
+        "content/lifecycle.yml",
+        12,
+        "no play applies to the lifecycle stage “delivery”",
+        "add it to the “stages:” of at least one play",
     ),
     Breakage(
         "play file name not matching its id",

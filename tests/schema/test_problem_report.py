@@ -1,6 +1,5 @@
 """How problems reach the editor: all together, without a traceback, in their language."""
 
-
 from __future__ import annotations
 
 import os
@@ -162,4 +161,6 @@ def test_the_playbook_command_accepts_the_fixture_tree(content_tree: Path) -> No
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout == (
         "The content is valid: 2 attributes, 4 statements, 2 plays, in en, fr.\n"
+        "Playbook coverage: 4 of 4 statements are advanced by at least one play, "
+        "and 2 of 2 lifecycle stages have plays.\n"
     )
