@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.assessment.example import with_example
+from generator.assessment.page import published_files
 from generator.cache import cache_dir
 from generator.errors import ContentError, Problem
 from generator.i18n import Message
@@ -88,7 +89,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             model,
             templates=templates,
             downloads=printed.downloads,
-            files=printed.files,
+            files={**printed.files, **published_files(model)},
         )
         if report.written or report.removed:
             log.info(f"Rendered {len(report.written)} page(s), removed {len(report.removed)}")

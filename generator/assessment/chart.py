@@ -23,7 +23,7 @@ LINE_HEIGHT = 18
 BAR_HEIGHT = 12
 BAR_SPACE = 3
 ROW_SPACE = 14
-WRAP = 84
+WRAP = 74
 """Characters per label line at the chart's font size."""
 
 

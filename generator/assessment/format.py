@@ -75,14 +75,35 @@ _RATING_HELP = (
 )
 
 
+def _rating(value: Any) -> str:
+    """A rating as text; a number or a YAML boolean is kept as text too, so that the
+    check against the model names the ratings it allows instead of a type."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    raise PydanticCustomError("string_type", "expected text")
+
+
+Rating = Annotated[str, PlainValidator(_rating), WithJsonSchema({"type": "string", "minLength": 1})]
+
+
 class Answer(Strict):
     """The team's answer for one outcome statement; every part may be left out."""
 
-    today: str | None = Field(None, description="Where the service stands today: " + _RATING_HELP)
-    target: str | None = Field(
+    today: Rating | None = Field(
+        None, description="Where the service stands today: " + _RATING_HELP
+    )
+    target: Rating | None = Field(
         None, description="Where the team wants it to be by the next assessment: " + _RATING_HELP
     )
-    notes: Note | None = Field(None, description="Evidence and notes, as plain text.")
+    notes: Note | None = Field(
+        None,
+        description="Evidence and notes, as plain text in the file's language, or as the same "
+        "notes in several languages (en: …, fr: …).",
+    )
 
 
 class AssessmentFile(Strict):
@@ -97,7 +118,9 @@ class AssessmentFile(Strict):
         description="Which statements the answers are for: the assessment page writes it; "
         "a file written by hand may leave it out and is then checked statement by statement.",
     )
-    service: Note = Field("", description="The service or initiative assessed.")
+    service: Note = Field(
+        "", description="The service or initiative assessed, as text or in several languages."
+    )
     date: datetime.date | None = Field(None, description="When the assessment was made.")
     language: LanguageCode | None = Field(
         None, description="The language the notes are written in (en, fr)."

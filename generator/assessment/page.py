@@ -2,13 +2,16 @@
 
 The script scores in the browser with the same rules as `scoring.py`, so it gets
 the model's structure (statements, their attribute and results, level scores,
-the plays that advance each statement) and every word it shows, in the page's
-language, from site_templates/strings.yml.
+the plays that advance each statement) and the words it shows, in the page's
+language, from site_templates/strings.yml. Statement texts are not repeated here:
+the script reads them from the form's own legends.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,16 +28,78 @@ from generator.assessment.format import (
 from generator.assessment.scoring import RECOMMENDED_PLAYS
 from generator.assessment.view import GAPS_SHOWN, word
 from generator.model import Model
+from generator.render.markdown_text import to_inline_html
 from generator.render.templating import typeset
+from generator.schema.jsonschema import schema_file
 from generator.schema.text import LocalizedText
 
-__all__ = ["SCRIPT_STRINGS", "STORAGE_KEY", "AssessmentPage"]
+__all__ = ["SCHEMA_FILE", "SCRIPT_STRINGS", "STORAGE_KEY", "AssessmentPage", "published_files"]
+
+SCHEMA_FILE = "assessment.schema.json"
+"""The assessment file's JSON Schema, published beside the assessment page in each language."""
 
 STORAGE_KEY = "client-centric-assessment"
 """The browser storage key: the same in every language, so answers follow a language switch."""
 
-SCRIPT_STRINGS = ("assessment.", "report.")
-"""Prefixes of the strings.yml keys the script may show."""
+SCRIPT_STRINGS = (
+    "assessment.cleared",
+    "assessment.confirm_clear",
+    "assessment.confirm_import",
+    "assessment.csv_id",
+    "assessment.csv_target_points",
+    "assessment.csv_today_points",
+    "assessment.error_bad_ratings",
+    "assessment.error_format_version",
+    "assessment.error_invalid",
+    "assessment.error_model_version",
+    "assessment.error_not_assessment",
+    "assessment.error_not_json",
+    "assessment.error_unknown_statements",
+    "assessment.file_name",
+    "assessment.imported",
+    "assessment.results_announce",
+    "assessment.results_empty",
+    "assessment.storage_dropped",
+    "assessment.storage_unavailable",
+    "report.advances",
+    "report.attribute_caption",
+    "report.attribute_column",
+    "report.by_attribute_heading",
+    "report.by_result_heading",
+    "report.chart_attributes",
+    "report.chart_results",
+    "report.chart_row",
+    "report.decimal_mark",
+    "report.gap_column",
+    "report.gap_item",
+    "report.gaps_heading",
+    "report.no_answer",
+    "report.no_gaps",
+    "report.no_plays",
+    "report.not_rated",
+    "report.notes_column",
+    "report.overall",
+    "report.plays_heading",
+    "report.plays_lead",
+    "report.rated_column",
+    "report.rated_target",
+    "report.rated_today",
+    "report.rated_value",
+    "report.result_caption",
+    "report.result_column",
+    "report.scale",
+    "report.score_target",
+    "report.score_today",
+    "report.service",
+    "report.statement_column",
+    "report.statement_rating",
+    "report.target_column",
+    "report.today_column",
+)
+"""The strings.yml keys the script shows (it names each one as `say("key")`)."""
+
+_TAG = re.compile(r"<[^>]*>")
+"""A tag of the inline HTML our Markdown renderer makes (content has no raw HTML)."""
 
 # Characters that would end a <script> element or start markup, escaped as JSON allows.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -45,19 +110,24 @@ class AssessmentPage:
     model: Model
     not_yet: str = NOT_YET
     not_applicable: str = NOT_APPLICABLE
+    format_version: int = FORMAT_VERSION
+    schema_file: str = SCHEMA_FILE
 
     def data(self, language: str, url: Callable[[str], str]) -> Markup:
         """The page's JSON block, safe inside `<script type="application/json">`."""
-        payload = self._payload(language, url)
+        payload = self.payload(language, url)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         return Markup(text.translate(_SCRIPT_SAFE))
 
-    def _payload(self, language: str, url: Callable[[str], str]) -> dict[str, Any]:
+    def payload(self, language: str, url: Callable[[str], str]) -> dict[str, Any]:
+        """What the script needs, in `language`; `url` links a page id from this page."""
         model = self.model
 
         def text(value: LocalizedText) -> str:
+            """Plain text (no Markdown marks): the script shows it as text, never as markup."""
             found = value.get(language)
-            return typeset(found, language) if found else value[model.default_language]
+            shown = typeset(found, language) if found else value[model.default_language]
+            return html.unescape(_TAG.sub("", to_inline_html(shown)))
 
         return {
             "storageKey": STORAGE_KEY,
@@ -79,18 +149,10 @@ class AssessmentPage:
                     "label": word(model, "assessment.not_applicable", language),
                 },
             ],
-            "levels": [
-                {"score": level.score, "label": text(level.short_name)} for level in model.levels
-            ],
             "attributes": [{"id": a.id, "name": text(a.name)} for a in model.attributes],
             "results": [{"id": r.id, "name": text(r.text)} for r in model.results],
             "statements": [
-                {
-                    "id": s.id,
-                    "attribute": model.attribute_of(s).id,
-                    "results": list(s.results),
-                    "text": text(s.text),
-                }
+                {"id": s.id, "attribute": model.attribute_of(s).id, "results": list(s.results)}
                 for s in model.statements
             ],
             "plays": [
@@ -103,9 +165,11 @@ class AssessmentPage:
                 }
                 for play in model.plays
             ],
-            "strings": {
-                key: word(model, key, language)
-                for key in sorted(model.strings)
-                if key.startswith(SCRIPT_STRINGS)
-            },
+            "strings": {key: word(model, key, language) for key in SCRIPT_STRINGS},
         }
+
+
+def published_files(model: Model) -> dict[str, bytes]:
+    """The files the site publishes beside the assessment page, by path under docs/."""
+    schema = schema_file("assessment", model.languages).encode("utf-8")
+    return {f"{code}/assessment/{SCHEMA_FILE}": schema for code in model.language_codes}

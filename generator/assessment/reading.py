@@ -10,10 +10,18 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from generator.assessment.format import FORMAT, FORMAT_VERSION, AssessmentFile, model_version
+from generator.assessment.format import (
+    FORMAT,
+    FORMAT_VERSION,
+    Answer,
+    AssessmentFile,
+    model_version,
+)
 from generator.assessment.format import rating_choices as _rating_choices
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.i18n import Message
@@ -58,7 +66,12 @@ def _json_problem(path: Path, shown_as: str) -> Problem | None:
 
 
 def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
-    """Check a read file against the format, then against the model's statements and levels."""
+    """Check a read file against the format, then against the model's statements and levels.
+
+    Every problem is reported at once: the layout's (from pydantic) and the model's
+    (unknown statements, ratings off the scale), the latter read from the raw data so
+    that a wrong field elsewhere does not hide them.
+    """
     data = document.data
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         line = document.line_of(("format",)) if isinstance(data, dict) else 1
@@ -67,63 +80,84 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
     if "format_version" in data and data["format_version"] != FORMAT_VERSION:
         # Nothing else is checked: another layout would only give misleading problems.
         found = data["format_version"]
-        message = Message.of(
-            "assessment_format_version", found=found, supported=FORMAT_VERSION
-        )
-        raise ContentError(
-            [Problem(document.path, document.line_of(("format_version",)), message)]
-        )
+        message = Message.of("assessment_format_version", found=found, supported=FORMAT_VERSION)
+        raise ContentError([Problem(document.path, document.line_of(("format_version",)), message)])
+    problems = ProblemCollector()
+    assessment: AssessmentFile | None = None
     try:
         assessment = AssessmentFile.model_validate(data)
     except ValidationError as error:
-        raise ContentError(
-            to_problem(detail, document, AssessmentFile)
+        problems.extend(
+            _layout_problem(detail, document)
             for detail in error.errors(include_url=False)
             if worth_reporting(detail)
-        ) from None
-    problems = ProblemCollector()
-    _check_against_model(assessment, document, model, problems)
+        )
+    _check_against_model(data, document, model, problems)
     problems.raise_if_any()
+    assert assessment is not None  # no problem means pydantic accepted the file
     return assessment
 
 
+def _layout_problem(detail: ErrorDetails, document: SourceDocument) -> Problem:
+    """pydantic's error in plain words; an answer's unknown field lists the answer's fields."""
+    location = tuple(detail["loc"])
+    if detail["type"] == "extra_forbidden" and len(location) == 3 and location[0] == "answers":
+        message = Message.of(
+            "unknown_field",
+            field=location[-1],
+            inside=Message.of("inside", where=describe_location(location[:-1])),
+            known=", ".join(Answer.model_fields),
+        )
+        return Problem(document.path, document.line_of(location), message)
+    return to_problem(detail, document, AssessmentFile)
+
+
 def _check_against_model(
-    assessment: AssessmentFile,
+    data: dict[str, Any],
     document: SourceDocument,
     model: Model,
     problems: ProblemCollector,
 ) -> None:
     current = model_version(model)
-    if assessment.model_version is not None and assessment.model_version != current:
+    found = data.get("model_version")
+    if isinstance(found, str) and found != current:
         problems.add(
             document.path,
             document.line_of(("model_version",)),
             "assessment_model_version",
-            found=assessment.model_version,
+            found=found,
             current=current,
         )
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return  # pydantic reports it
     statement_ids = [statement.id for statement in model.statements]
     known = set(statement_ids)
     choices = _rating_choices(model)
-    for statement_id, answer in assessment.answers.items():
+    for statement_id, answer in answers.items():
         if statement_id not in known:
             problems.add(
                 document.path,
                 document.line_of(("answers", statement_id)),
                 "assessment_unknown_statement",
                 id=statement_id,
-                suggestion=_suggest(statement_id, statement_ids),
+                suggestion=_suggest(str(statement_id), statement_ids),
             )
+        if not isinstance(answer, dict):
+            continue
         for part in ("today", "target"):
-            value = getattr(answer, part)
-            if value is not None and value not in choices:
+            value = answer.get(part)
+            if value is None or isinstance(value, dict | list):
+                continue  # no rating, or one pydantic reports
+            shown = str(value).lower() if isinstance(value, bool) else str(value)
+            if shown not in choices:
                 location = ("answers", statement_id, part)
                 problems.add(
                     document.path,
                     document.line_of(location),
                     "assessment_unknown_rating",
                     where=describe_location(location),
-                    value=value,
+                    value=shown,
                     choices=", ".join(choices),
                 )
 

@@ -39,7 +39,10 @@ def _environment(templates: Path) -> jinja2.Environment:
     """The page templates' environment, reading site_templates/report/ first."""
     pages = environment(templates / "pages")
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(templates / "report"), jinja2.FileSystemLoader(templates / "pages")]
+        [
+            jinja2.FileSystemLoader(templates / "report"),
+            jinja2.FileSystemLoader(templates / "pages"),
+        ]
     )
     return pages.overlay(loader=loader)
 
@@ -51,12 +54,16 @@ def render_report_html(
     view = report_view(
         model, assessment, assess(model, assessment.answers), language, model_version(model)
     )
-    return _environment(templates).get_template(REPORT_TEMPLATE).render(
-        model=model,
-        lang=language,
-        default_language=model.default_language,
-        locale=model.language(language).locale,
-        view=view,
+    return (
+        _environment(templates)
+        .get_template(REPORT_TEMPLATE)
+        .render(
+            model=model,
+            lang=language,
+            default_language=model.default_language,
+            locale=model.language(language).locale,
+            view=view,
+        )
     )
 
 

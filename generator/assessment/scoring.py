@@ -60,7 +60,7 @@ def average(scores: Iterable[int | None]) -> float | None:
 
 def round_half_up(value: float, digits: int = 1) -> float:
     """Rounded as people do (1.25 -> 1.3), and as `Math.round` does in the page's script."""
-    factor = 10**digits
+    factor: int = 10**digits
     return math.floor(value * factor + 0.5) / factor
 
 

@@ -186,9 +186,7 @@ def report_view(
     words = _Words(model, language)
     service, service_language = note_in(assessment.service, language, assessment.language)
     service = service.strip()
-    title = (
-        words("report.title", service=service) if service else words("report.title_unnamed")
-    )
+    title = words("report.title", service=service) if service else words("report.title_unnamed")
     attribute_names = [attribute.name for attribute in model.attributes]
     result_names = [result.text for result in model.results]
     attribute_rows = tuple(
@@ -196,9 +194,7 @@ def report_view(
         for group, name in zip(results.attributes, attribute_names, strict=True)
     )
     by_id = {row.id: row for row in attribute_rows}
-    levels = ", ".join(
-        f"{level.score} = {words.text(level.short_name)}" for level in model.levels
-    )
+    levels = ", ".join(f"{level.score} = {words.text(level.short_name)}" for level in model.levels)
     return ReportView(
         language=language,
         title=title,
@@ -216,11 +212,19 @@ def report_view(
             for group, name in zip(results.results, result_names, strict=True)
         ),
         attribute_chart=_chart(
-            words, "chart-attributes", "report.chart_attributes", results.attributes,
-            attribute_names, results.top,
+            words,
+            "chart-attributes",
+            "report.chart_attributes",
+            results.attributes,
+            attribute_names,
+            results.top,
         ),
         result_chart=_chart(
-            words, "chart-results", "report.chart_results", results.results, result_names,
+            words,
+            "chart-results",
+            "report.chart_results",
+            results.results,
+            result_names,
             results.top,
         ),
         gaps=tuple(by_id[group.id] for group in results.gaps[:GAPS_SHOWN]),

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from generator.assessment.format import FORMAT_VERSION, AssessmentFile
 from generator.schema import models
 from generator.schema.text import LocalizedText, PartialLocalizedText
 
@@ -26,6 +27,7 @@ __all__ = [
     "FILE_KINDS",
     "FileKind",
     "render",
+    "schema_file",
     "schema_files",
 ]
 
@@ -46,6 +48,8 @@ class FileKind:
     files: str
     """Where the files of this kind are, as a glob from the project root."""
     description: str
+    title: str | None = None
+    """The schema's title; the files' glob when there is none."""
 
     @property
     def schema_name(self) -> str:
@@ -113,6 +117,15 @@ FILE_KINDS = (
         "content/languages.yml",
         "The site's languages; every text needs each language marked complete.",
     ),
+    FileKind(
+        "assessment",
+        AssessmentFile,
+        "content/examples/*.yml",
+        f"A self-assessment of a service against the model, in format version {FORMAT_VERSION}:"
+        " what the assessment page exports (JSON) and `playbook report` reads (JSON or YAML),"
+        " such as the worked example in content/examples/.",
+        title=f"Client-centric assessment file, format version {FORMAT_VERSION}",
+    ),
 )
 
 _TEXT_RULES = (
@@ -159,7 +172,7 @@ def _with_texts(defs: dict[str, Any], languages: Sequence[models.Language]) -> d
 
 
 def _describe(schema: dict[str, Any], kind: FileKind) -> dict[str, Any]:
-    return {**schema, "title": kind.files, "description": kind.description}
+    return {**schema, "title": kind.title or kind.files, "description": kind.description}
 
 
 def _kind_schema(kind: FileKind, languages: Sequence[models.Language]) -> dict[str, Any]:
@@ -194,6 +207,12 @@ def _content_schema(languages: Sequence[models.Language]) -> dict[str, Any]:
 def render(schema: dict[str, Any]) -> str:
     """Stable text: sorted keys and a final newline, so unchanged models give unchanged files."""
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def schema_file(name: str, languages: Iterable[models.Language]) -> str:
+    """The text of one kind's schema (`assessment`), as `schema_files` gives it."""
+    kind = next(kind for kind in FILE_KINDS if kind.name == name)
+    return render(_kind_schema(kind, tuple(languages)))
 
 
 def schema_files(languages: Iterable[models.Language]) -> dict[str, str]:

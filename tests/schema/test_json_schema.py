@@ -73,13 +73,14 @@ def test_schema_check_accepts_the_repository(capsys: pytest.CaptureFixture[str])
     status = main(["schema", "--check", "--root", str(REPO_ROOT)])
 
     assert status == 0
-    assert capsys.readouterr().out == "The 10 schema files in schema/ are up to date.\n"
+    assert capsys.readouterr().out == "The 11 schema files in schema/ are up to date.\n"
 
 
 def test_there_is_a_schema_per_kind_and_one_for_any_content_file(
     generated: dict[str, str],
 ) -> None:
     assert sorted(generated) == [
+        "assessment.schema.json",
         "attribute.schema.json",
         "content.schema.json",
         "continuum.schema.json",
@@ -223,7 +224,7 @@ def test_schema_writes_every_file_then_check_passes(
     content_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["schema", "--root", str(content_tree)]) == 0
-    assert capsys.readouterr().out == "Schema files written: 10 of 10 changed in schema/.\n"
+    assert capsys.readouterr().out == "Schema files written: 11 of 11 changed in schema/.\n"
 
     assert main(["schema", "--check", "--root", str(content_tree)]) == 0
     assert sorted(path.name for path in (content_tree / "schema").iterdir()) == sorted(
