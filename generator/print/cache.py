@@ -1,7 +1,9 @@
 """PDFs kept by a hash of everything they are made from, under `.cache/pdf/`.
 
-The key covers the exact HTML of the document, the style sheets (print.css, the
-page size, the @font-face rules), the font files and the renderer's version. A
+The key covers the exact HTML of the document (so the templates, the strings, the
+part of the model it shows and its language), the style sheets (print.css, the page
+size, the @font-face rules), the font files, and the renderer: the versions of
+WeasyPrint, pydyf, tinycss2, Pango and HarfBuzz, and the options it is called with. A
 change to one attribute changes the HTML of the documents that show it and of
 no other, so only those are printed again. Entries no build has used for a
 while are removed, so editing for weeks does not fill the disk.

@@ -4,26 +4,54 @@ WeasyPrint reads the document's language from `<html lang>`, its title from
 `<title>` and its author from `<meta name="author">`, and embeds subsets of the
 fonts it uses. Nothing is fetched from the network: only `file:` URLs (the
 fonts) are allowed. WeasyPrint is imported on first use, so a build whose PDFs
-all come from the cache never pays for importing it.
+all come from the cache never pays for importing it (about 0.7 s).
+
+The same HTML gives the same bytes: no creation or modification date is written
+(the HTML has no `dcterms.created`), and the file identifier is a hash of the
+PDF's own objects.
 """
 
 from __future__ import annotations
 
 import atexit
+import ctypes
 from functools import cache, lru_cache
 from importlib.metadata import version
 from typing import Any
 
 __all__ = ["OPTIONS", "page_css", "render_pdf", "renderer_version"]
 
-OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
-"""PDF/UA-1 (ISO 14289-1): a structure tree, /MarkInfo, and the PDF/UA identifier in XMP."""
+OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_identifier": True}
+"""PDF/UA-1 (ISO 14289-1): a structure tree, /MarkInfo, the PDF/UA identifier in XMP;
+and a file identifier (/ID) computed from the PDF's content, so it is the same every build."""
+
+# The C libraries that lay text out: a new HarfBuzz or Pango may move glyphs.
+_LIBRARIES = (
+    ("pango", "libpango-1.0.so.0", "pango_version_string"),
+    ("harfbuzz", "libharfbuzz.so.0", "hb_version_string"),
+)
 
 
 @cache
 def renderer_version() -> str:
-    """The versions of what turns HTML into PDF bytes: a new one may change every PDF."""
-    return " ".join(f"{name}=={version(name)}" for name in ("weasyprint", "pydyf", "tinycss2"))
+    """What turns HTML into PDF bytes, and how it is asked to: a change may change every PDF.
+
+    The Python packages' versions, the system libraries' and the options, read
+    without importing WeasyPrint, so a build whose PDFs are all cached stays quick.
+    """
+    packages = [f"{name}=={version(name)}" for name in ("weasyprint", "pydyf", "tinycss2")]
+    return " ".join([*packages, *map(_library_version, _LIBRARIES), repr(sorted(OPTIONS.items()))])
+
+
+def _library_version(library: tuple[str, str, str]) -> str:
+    name, file, function = library
+    try:
+        get = getattr(ctypes.CDLL(file), function)
+    except (OSError, AttributeError):  # not installed: WeasyPrint will say so when it prints
+        return f"{name}==?"
+    get.restype = ctypes.c_char_p
+    found: bytes = get()
+    return f"{name}=={found.decode()}"
 
 
 def page_css(css_size: str, orientation: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from html import unescape
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from generator.model import Model
 from generator.render.markdown_text import to_inline_html
@@ -29,6 +32,15 @@ def copy_project(root: Path) -> Path:
 def normalized(text: str) -> str:
     """Whitespace (line breaks, non-breaking spaces) as single spaces."""
     return " ".join(text.split())
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as a reader copies it, line breaks as spaces.
+
+    A line that ends on a word's own hyphen ("co-" then "design") is joined back.
+    """
+    pages = (page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return normalized(re.sub(r"(?<=\w-)\n(?=\w)", "", " ".join(pages)))
 
 
 def printed_words(value: LocalizedText | str, language: str = "en") -> str:

@@ -18,7 +18,10 @@ PLUGIN_LOG = "mkdocs.plugins.client-centric-playbook"
 
 
 def _printed_counts(caplog: pytest.LogCaptureFixture) -> list[tuple[int, int]]:
-    found = [re.search(r"Rendered (\d+) PDF\(s\), (\d+) from cache", r.getMessage()) for r in caplog.records]
+    found = [
+        re.search(r"Rendered (\d+) PDF\(s\), (\d+) from cache", r.getMessage())
+        for r in caplog.records
+    ]
     return [(int(m[1]), int(m[2])) for m in found if m]
 
 
@@ -51,26 +54,63 @@ def test_a_second_build_with_no_change_prints_no_pdf(
             assert (site / "fr" / pdf_path(document, size)).is_file()
 
 
+def _download_links(page: Path) -> list[tuple[str, str, str]]:
+    """(href, link text, file size as written) of each PDF link in a built page."""
+    html = normalized(page.read_text(encoding="utf-8"))
+    return [
+        (href, re.sub(r"<[^>]+>", "", text).strip(), meta)
+        for href, text, meta in re.findall(
+            r'<a href="([^"]+\.pdf)" download>(.*?)<span class="file-meta">\(([^)]*)\)</span></a>',
+            html,
+        )
+    ]
+
+
+def _expected_downloads(model: Model) -> dict[str, tuple[str, str]]:
+    """Page folder -> (document key, label key of its link): the pages that offer one PDF."""
+    expected = {
+        f"model/{a.id}": (f"worksheet-{a.id}", "download.worksheet") for a in model.attributes
+    }
+    expected |= {
+        f"lifecycle/{s.id}": (f"checklist-{s.id}", "download.checklist") for s in model.stages
+    }
+    expected["model"] = ("model-worksheet", "download.model_worksheet")
+    expected["playbook"] = ("playbook", "download.playbook")
+    return expected
+
+
 def test_pages_link_to_both_page_sizes_with_their_sizes_in_each_language(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Letter first (the Canadian default), then A4; each link says 'PDF' and its real size."""
     monkeypatch.setenv(CACHE_VARIABLE, str(warm_cache.parent))
     warm_cache.rename(warm_cache.parent / "pdf")
 
     assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 0
 
     site = project / "site"
-    attribute = model.attributes[0]
-    english = normalized((site / "model" / attribute.id / "index.html").read_text(encoding="utf-8"))
-    french = normalized((site / "fr" / "model" / attribute.id / "index.html").read_text(encoding="utf-8"))
-    for page, language, unit in ((english, "en", "KB"), (french, "fr", "Ko")):
-        label = model.strings["download.worksheet"][language]
-        for size in PAGE_SIZES:
-            path = f"worksheet-{attribute.id}-{size}.pdf"
-            assert f'href="../../downloads/{path}"' in page, (language, size)
-        assert re.search(rf"{re.escape(label)} <span class=\"file-meta\">\(PDF, [^)]*\d+ {unit}\)", page), language
-    for language_root in ("", "fr/"):
-        listing = (site / language_root / "worksheets" / "index.html").read_text(encoding="utf-8")
-        for document in documents(model):
-            for size in PAGE_SIZES:
-                assert f'href="../downloads/{document.key}-{size}.pdf"' in listing, (language_root, document.key)
+    for language in model.language_codes:
+        root = site if language == model.default_language else site / language
+        unit = {"en": "KB", "fr": "Ko"}[language]
+        for folder, (key, label_key) in _expected_downloads(model).items():
+            page = root / folder / "index.html"
+            links = _download_links(page)
+            assert [Path(href).name for href, _, _ in links] == [
+                f"{key}-{size}.pdf" for size in PAGE_SIZES
+            ], page
+            (letter, letter_text, letter_meta), (_, a4_text, a4_meta) = links
+            assert letter_text == normalized(model.strings[label_key][language]), page
+            assert a4_text.endswith(normalized(model.strings["download.a4"][language])), page
+            for href, meta in ((letter, letter_meta), (links[1][0], a4_meta)):
+                pdf = (page.parent / href).resolve()
+                assert pdf.is_file() and pdf.is_relative_to(root.resolve()), (page, href)
+                assert meta.startswith("PDF, ") and meta.endswith(
+                    f" {max(1, round(pdf.stat().st_size / 1024))} {unit}"
+                ), (page, meta)
+        listing = _download_links(root / "worksheets" / "index.html")
+        offered = {Path(href).name for href, _, _ in listing}
+        assert offered == {
+            Path(pdf_path(document, size)).name
+            for document in documents(model)
+            for size in PAGE_SIZES
+        }, language

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import os
 import time
 from pathlib import Path
 
 import pytest
-from print_helpers import TEMPLATES, edit_statement, normalized
-from pypdf import PdfReader
+from print_helpers import TEMPLATES, edit_statement, pdf_text
 
 from generator.load import load
 from generator.model import Model
@@ -26,7 +24,7 @@ def _refuse(*args: object, **kwargs: object) -> bytes:
 
 
 def _text(data: bytes) -> str:
-    return normalized(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+    return pdf_text(data)
 
 
 def test_nothing_changed_no_pdf_is_printed(

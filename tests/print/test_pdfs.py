@@ -7,11 +7,11 @@ from functools import cache
 from typing import Any
 
 import pytest
+from print_helpers import normalized, pdf_text, printed_words
 from pypdf import PdfReader
 
 from generator.model import Model
 from generator.print import PAGE_SIZES, PrintedFile, PrintReport, documents, pdf_path
-from print_helpers import normalized, printed_words
 
 # Points: (width, height) of a portrait page.
 PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
@@ -24,7 +24,7 @@ def _reader(data: bytes) -> PdfReader:
 
 @cache
 def _text(data: bytes) -> str:
-    return normalized(" ".join(page.extract_text() for page in _reader(data).pages))
+    return pdf_text(data)
 
 
 def _files(printed: PrintReport, key: str) -> list[PrintedFile]:
@@ -117,7 +117,9 @@ def test_each_checklist_holds_its_stage_items_and_those_of_its_plays(
     for stage in model.stages:
         _, own_items = model.checklist_items(stage)
         items = [item.text for item in own_items] + [
-            action.text for play in model.plays_for(stage) for action in model.actions_at(play, stage)
+            action.text
+            for play in model.plays_for(stage)
+            for action in model.actions_at(play, stage)
         ]
         for file in _files(printed, f"checklist-{stage.id}"):
             assert 1 <= len(_reader(file.data).pages) <= 2 + len(items) // 4, file.docs_path
@@ -137,7 +139,12 @@ def test_the_playbook_holds_every_play_from_a_page_of_its_own(
         assert 1 + len(model.plays) <= pages <= 1 + 3 * len(model.plays), file.docs_path
         text = _text(file.data)
         for play in model.plays:
-            for words in (play.title, play.summary, *play.questions, *(a.text for a in play.actions)):
+            for words in (
+                play.title,
+                play.summary,
+                *play.questions,
+                *(a.text for a in play.actions),
+            ):
                 assert printed_words(words, file.language) in text, (file.docs_path, play.id)
 
 
