@@ -55,9 +55,8 @@ def copy_inputs(root: Path, destination: Path) -> Path:
     return destination
 
 
-def build_copy(root: Path, workdir: Path, epoch: str) -> Path:
-    """Copy the project into `workdir` and build it there cold; the built site's folder."""
-    project = copy_inputs(root, workdir / "project")
+def build_project(project: Path, workdir: Path, epoch: str) -> Path:
+    """Build `project` cold, with its own cache in `workdir`; the built site's folder."""
     site_dir = workdir / "site"
     environment = {**os.environ, CACHE_VARIABLE: str(workdir / "cache"), "SOURCE_DATE_EPOCH": epoch}
     command = [sys.executable, "-m", "generator.cli", "build", "--root", str(project)]
@@ -102,9 +101,16 @@ def compare_sites(first: Path, second: Path) -> list[Problem]:
 
 
 def check_reproducible(root: Path) -> list[Problem]:
-    """Build `root` twice, each time cold and from a copy in another folder; compare."""
+    """Build `root` twice, each time cold and from a copy in another folder; compare.
+
+    The second copy is made from the first, not from `root`: an edit saved in the working
+    tree while the first build runs must not pass for a difference between builds.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
     with tempfile.TemporaryDirectory(prefix="playbook-reproducible-") as temporary:
-        first = build_copy(root, Path(temporary) / "first", epoch)
-        second = build_copy(root, Path(temporary) / "second", epoch)
+        first_dir, second_dir = Path(temporary) / "first", Path(temporary) / "second"
+        project = copy_inputs(root, first_dir / "project")
+        shutil.copytree(project, second_dir / "project")
+        first = build_project(project, first_dir, epoch)
+        second = build_project(second_dir / "project", second_dir, epoch)
         return compare_sites(first, second)
