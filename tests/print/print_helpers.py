@@ -15,7 +15,6 @@ from generator.render.markdown_text import to_inline_html
 from generator.schema.text import LocalizedText
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = REPO_ROOT / "site_templates"
 PROJECT_PARTS = ("content", "playbook", "site_templates")
 
 
@@ -49,12 +48,16 @@ def printed_words(value: LocalizedText | str, language: str = "en") -> str:
     return normalized(unescape(re.sub(r"<[^>]+>", "", str(to_inline_html(text)))))
 
 
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Replace text that occurs exactly once in a file of a project copy."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name} should hold {old!r} once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def edit_statement(root: Path, model: Model, statement_id: str, language: str, new: str) -> None:
     """Replace one statement's text in one language in a copy's attribute file."""
     statement = model.statement(statement_id)
     attribute = model.attribute_of(statement)
     path = root / "content" / "attributes" / f"{attribute.id}.yml"
-    text = path.read_text(encoding="utf-8")
-    old = f'{language}: "{statement.text[language]}"'
-    assert text.count(old) == 1, f"{path.name} should hold {old!r} once"
-    path.write_text(text.replace(old, f'{language}: "{new}"'), encoding="utf-8")
+    replace_once(path, f'{language}: "{statement.text[language]}"', f'{language}: "{new}"')

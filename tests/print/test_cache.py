@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from print_helpers import TEMPLATES, edit_statement, pdf_text
+from print_helpers import edit_statement, pdf_text, replace_once
 
 from generator.load import load
 from generator.model import Model
 from generator.print import PAGE_SIZES, PrintReport, documents, print_documents
+from generator.print import build as build_module
 from generator.print import pdf as pdf_module
 from generator.print.build import print_pdfs
 from generator.print.cache import PdfCache
@@ -27,12 +29,35 @@ def _text(data: bytes) -> str:
     return pdf_text(data)
 
 
+def _fake_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
+    """Stands in for WeasyPrint where only which PDFs are printed matters."""
+    return b"%PDF-1.7 printed by the test"
+
+
+def _every_pdf(model: Model) -> set[str]:
+    return {
+        f"{language}/downloads/{document.key}-{size}.pdf"
+        for document in documents(model)
+        for language in model.language_codes
+        for size in PAGE_SIZES
+    }
+
+
+def test_each_pdf_has_its_own_key(printed: PrintReport) -> None:
+    """Language and page size are part of what a PDF is made from."""
+    assert len({file.key for file in printed.printed}) == len(printed.printed)
+
+
 def test_nothing_changed_no_pdf_is_printed(
-    model: Model, printed: PrintReport, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
+    model: Model,
+    templates: Path,
+    printed: PrintReport,
+    warm_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pdf_module, "render_pdf", _refuse)
 
-    again = print_documents(model, TEMPLATES, warm_cache)
+    again = print_documents(model, templates, warm_cache)
 
     assert again.rendered == ()
     assert again.from_cache == len(printed.printed) == len(again.files)
@@ -59,11 +84,86 @@ def test_an_edited_statement_prints_again_only_the_documents_that_show_it(
     }
 
 
-def test_printing_in_parallel_gives_the_bytes_printing_in_process_gives(model: Model) -> None:
-    css = (TEMPLATES / "print" / "print.css").read_text(encoding="utf-8")
+def test_an_edited_attribute_prints_again_only_its_worksheets_and_the_whole_model(
+    model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attribute's summary appears in its worksheet and the whole model's, nowhere else."""
+    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    attribute = model.attributes[-1]
+    old = attribute.summary["fr"]
+    replace_once(
+        project / "content" / "attributes" / f"{attribute.id}.yml",
+        f'fr: "{old}"',
+        'fr: "Un résumé modifié pour l’essai."',
+    )
+
+    report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
+
+    assert set(report.rendered) == {
+        f"fr/downloads/{key}-{size}.pdf"
+        for key in (f"worksheet-{attribute.id}", "model-worksheet")
+        for size in PAGE_SIZES
+    }
+
+
+def _edit_print_css(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    css = project / "site_templates" / "print" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.tag { font-size: 7.5pt; }\n", "utf-8")
+
+
+def _new_renderer(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_module, "renderer_version", lambda: "weasyprint==71.0")
+
+
+def _new_fonts(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "fonts_fingerprint", lambda faces: "other font files")
+
+
+@pytest.mark.parametrize(
+    "change", [_edit_print_css, _new_renderer, _new_fonts], ids=lambda change: change.__name__
+)
+def test_a_new_style_sheet_renderer_or_font_prints_everything_again(
+    model: Model,
+    project: Path,
+    warm_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path, pytest.MonkeyPatch], None],
+) -> None:
+    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    change(project, monkeypatch)
+
+    report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
+
+    assert set(report.rendered) == _every_pdf(model)
+
+
+def test_a_template_string_edited_in_one_language_prints_again_only_what_shows_it(
+    model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checklists' column heading, in English: the English checklists and nothing else."""
+    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    replace_once(
+        project / "site_templates" / "strings.yml",
+        "print.owner_column: {en: Who and by when,",
+        "print.owner_column: {en: Who does it and by when,",
+    )
+
+    report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
+
+    assert set(report.rendered) == {
+        f"en/downloads/checklist-{stage.id}-{size}.pdf"
+        for stage in model.stages
+        for size in PAGE_SIZES
+    }
+
+
+def test_printing_in_parallel_gives_the_bytes_printing_in_process_gives(
+    model: Model, templates: Path
+) -> None:
+    css = (templates / "print" / "print.css").read_text(encoding="utf-8")
     sources = []
     for document in documents(model)[:2]:
-        html = render_document(model, document, "fr", TEMPLATES)
+        html = render_document(model, document, "fr", templates)
         sheets = (fonts_css(font_faces()), css, pdf_module.page_css("A4", document.orientation))
         sources.append((html, sheets))
 
