@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from generator.assessment.example import with_example
 from generator.i18n import say
 from generator.load import load
 
@@ -16,6 +17,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     model = load(arguments.root)
+    with_example(arguments.root, model)  # content/examples/: checked as the site build does
     print(
         say(
             "valid",
