@@ -183,6 +183,43 @@ def test_every_pdf_is_tagged_pdf_ua_with_embedded_fonts(printed: PrintReport) ->
             assert {"/FontFile2", "/FontFile3"} & set(descriptor), (where, name)
 
 
+def test_the_structure_tree_holds_headings_and_the_tables_with_their_headers(
+    printed: PrintReport,
+) -> None:
+    """What a screen reader walks: a heading, and tables whose cells know their headers."""
+    for file in printed.printed:
+        roles = _roles(_catalog(file.data)["/StructTreeRoot"])
+        assert {"/Document", "/H1"} <= roles, file.docs_path
+        if file.document.template != "playbook.html":
+            assert {"/Table", "/TH", "/TD"} <= roles, file.docs_path
+
+
+def _roles(node: Any) -> set[str]:
+    """Every structure type under a node of the structure tree."""
+    node = node.get_object()
+    if not isinstance(node, dict):
+        return set()
+    found = {str(node["/S"])} if "/S" in node else set()
+    kids = node.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        found |= _roles(kid)
+    return found
+
+
+def test_the_same_pdf_every_build_no_date_and_an_identifier_from_its_content(
+    printed: PrintReport,
+) -> None:
+    """Nothing from the clock: no creation or modification date; /ID hashes the content."""
+    for file in printed.printed:
+        reader = _reader(file.data)
+        info = reader.trailer["/Info"].get_object()
+        assert not {"/CreationDate", "/ModDate"} & set(info), file.docs_path
+        xmp = _catalog(file.data)["/Metadata"].get_object().get_data()
+        assert b"CreateDate" not in xmp and b"ModifyDate" not in xmp, file.docs_path
+        identifier = reader.trailer["/ID"]
+        assert len(identifier) == 2 and len(str(identifier[0])) == 32, file.docs_path
+
+
 def _fonts(reader: PdfReader) -> dict[str, Any]:
     """Each font's descriptor, by font name."""
     found: dict[str, Any] = {}
