@@ -1,10 +1,10 @@
 """The assessment page's data: what its script needs, as JSON in the page.
 
-The script scores in the browser with the same rules as `scoring.py`, so it gets
-the model's structure (statements, their attribute and results, level scores,
-the plays that advance each statement) and the words it shows, in the page's
-language, from site_templates/strings.yml. Statement texts are not repeated here:
-the script reads them from the form's own legends.
+The script scores in the browser with the same rules as `scoring.py`. It gets here
+what the form does not show (the level scores, the results, the plays that advance
+each statement) and the words it shows, in the page's language, from
+site_templates/strings.yml. The rest it reads from the form itself: each statement's
+fieldset names its id, its attribute and its results, and its legend its text.
 """
 
 from __future__ import annotations
@@ -149,17 +149,11 @@ class AssessmentPage:
                     "label": word(model, "assessment.not_applicable", language),
                 },
             ],
-            "attributes": [{"id": a.id, "name": text(a.name)} for a in model.attributes],
             "results": [{"id": r.id, "name": text(r.text)} for r in model.results],
-            "statements": [
-                {"id": s.id, "attribute": model.attribute_of(s).id, "results": list(s.results)}
-                for s in model.statements
-            ],
             "plays": [
                 {
                     "id": play.id,
                     "title": text(play.title),
-                    "summary": text(play.summary),
                     "url": url(f"playbook/{play.id}"),
                     "statements": list(play.statements),
                 }

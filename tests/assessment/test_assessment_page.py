@@ -64,7 +64,7 @@ def test_the_page_data_is_safe_inside_a_script_element(model: Model) -> None:
 
 def test_the_script_reads_the_file_fields_the_format_defines(script: str) -> None:
     def listed(name: str) -> list[str]:
-        found = re.search(rf"var {name} = \[([^\]]*)\]", script)
+        found = re.search(rf"const {name} = \[([^\]]*)\]", script)
         assert found, name
         return re.findall(r'"([a-z_]+)"', found.group(1))
 
@@ -73,7 +73,7 @@ def test_the_script_reads_the_file_fields_the_format_defines(script: str) -> Non
 
 
 def test_the_script_lays_out_its_chart_as_the_report_does(script: str) -> None:
-    assert f"wrap(label, {chart.WRAP})" in script
+    assert f"wrap(names[index], {chart.WRAP})" in script
     assert f"WIDTH = {chart.WIDTH}, LEFT = {chart.LEFT}" in script
     assert f"PLOT = WIDTH - LEFT - {chart.VALUE_ROOM}, BAR = {chart.BAR_HEIGHT}" in script
     assert f"LINE = {chart.LINE_HEIGHT}" in script
