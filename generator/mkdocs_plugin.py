@@ -26,7 +26,7 @@ from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
-from generator.print import PrintReport, print_documents
+from generator.print import PrinterMissing, PrintReport, print_documents
 from generator.render.incremental import render_into
 from generator.render.pages import language_root
 from generator.search_index import build_search_index
@@ -81,7 +81,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self._check_languages(model, config)
         templates = self.root / "site_templates"
         # PDFs first: the pages show their sizes, and they are written to docs/ with the pages.
-        printed = print_documents(model, templates, cache_dir(self.root, "pdf"))
+        try:
+            printed = print_documents(model, templates, cache_dir(self.root, "pdf"))
+        except PrinterMissing as error:
+            raise PluginError(str(error)) from None
         log.info(f"Rendered {len(printed.rendered)} PDF(s), {printed.from_cache} from cache")
         self.printed = printed
         report = render_into(

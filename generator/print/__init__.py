@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from generator.print.build import PrintedFile, PrintReport, print_documents
 from generator.print.documents import PAGE_SIZES, Document, documents, download_key, pdf_path
+from generator.print.pdf import PrinterMissing
 
 __all__ = [
     "PAGE_SIZES",
     "Document",
     "PrintReport",
     "PrintedFile",
+    "PrinterMissing",
     "documents",
     "download_key",
     "pdf_path",

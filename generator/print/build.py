@@ -89,7 +89,10 @@ class _Job:
 def print_documents(
     model: Model, templates: Path, cache_folder: Path, workers: int | None = None
 ) -> PrintReport:
-    """Every document in every language and page size, from the cache where it holds them."""
+    """Every document in every language and page size, from the cache where it holds them.
+
+    Raises `pdf.PrinterMissing` when a PDF must be printed and WeasyPrint cannot start.
+    """
     faces = font_faces()
     fonts = fonts_fingerprint(faces)
     renderer = pdf.renderer_version()
@@ -106,6 +109,8 @@ def print_documents(
     cache = PdfCache(cache_folder)
     found = {job.key: cache.get(job.key) for job in jobs}
     missing = list({job.key: job for job in jobs if found[job.key] is None}.values())
+    if missing:
+        pdf.check_libraries()
     printed = print_pdfs([(job.html, job.stylesheets) for job in missing], workers)
     for job, data in zip(missing, printed, strict=True):
         cache.put(job.key, data)

@@ -15,21 +15,53 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import ctypes.util
 from functools import cache, lru_cache
 from importlib.metadata import version
 from typing import Any
 
-__all__ = ["OPTIONS", "page_css", "render_pdf", "renderer_version"]
+from generator.errors import UsageError
+from generator.i18n import say
+
+__all__ = [
+    "OPTIONS",
+    "PrinterMissing",
+    "check_libraries",
+    "page_css",
+    "render_pdf",
+    "renderer_version",
+]
 
 OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_identifier": True}
 """PDF/UA-1 (ISO 14289-1): a structure tree, /MarkInfo, the PDF/UA identifier in XMP;
 and a file identifier (/ID) computed from the PDF's content, so it is the same every build."""
 
-# The C libraries that lay text out: a new HarfBuzz or Pango may move glyphs.
+REQUIRED_LIBRARIES = ("gobject-2.0", "pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig")
+"""What WeasyPrint cannot start without (Debian: libglib2.0-0, libpango-1.0-0,
+libpangoft2-1.0-0, libharfbuzz0b, libfontconfig1). HarfBuzz-subset is optional to
+WeasyPrint but makes the font subsets: its presence is part of `renderer_version`."""
+
+# The C libraries that lay text out and subset the fonts: a new one may move glyphs.
 _LIBRARIES = (
     ("pango", "libpango-1.0.so.0", "pango_version_string"),
     ("harfbuzz", "libharfbuzz.so.0", "hb_version_string"),
+    ("harfbuzz-subset", "libharfbuzz-subset.so.0", "hb_subset_or_fail"),
 )
+
+
+class PrinterMissing(UsageError):
+    """WeasyPrint's system libraries are not installed: no PDF can be printed."""
+
+
+def check_libraries() -> None:
+    """Raise PrinterMissing, naming what to install, unless WeasyPrint can start.
+
+    Checked before printing: in a worker process the failure would surface as a
+    broken process pool with a traceback instead of this message.
+    """
+    missing = [name for name in REQUIRED_LIBRARIES if ctypes.util.find_library(name) is None]
+    if missing:
+        raise PrinterMissing(say("pdf_libraries_missing", libraries=", ".join(missing)))
 
 
 @cache
@@ -44,14 +76,17 @@ def renderer_version() -> str:
 
 
 def _library_version(library: tuple[str, str, str]) -> str:
+    """'pango==1.50.12'; for a library without a version function, whether it is there."""
     name, file, function = library
     try:
-        get = getattr(ctypes.CDLL(file), function)
-    except (OSError, AttributeError):  # not installed: WeasyPrint will say so when it prints
+        found = getattr(ctypes.CDLL(file), function)
+    except (OSError, AttributeError):  # not installed: check_libraries says what to do
         return f"{name}==?"
-    get.restype = ctypes.c_char_p
-    found: bytes = get()
-    return f"{name}=={found.decode()}"
+    if not function.endswith("version_string"):
+        return f"{name}==installed"
+    found.restype = ctypes.c_char_p
+    text: bytes = found()
+    return f"{name}=={text.decode()}"
 
 
 def page_css(css_size: str, orientation: str) -> str:

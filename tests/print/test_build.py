@@ -13,6 +13,7 @@ from generator.cache import CACHE_VARIABLE
 from generator.cli import main
 from generator.model import Model
 from generator.print import PAGE_SIZES, documents, pdf_path
+from generator.print import pdf as pdf_module
 
 PLUGIN_LOG = "mkdocs.plugins.client-centric-playbook"
 
@@ -114,3 +115,22 @@ def test_pages_link_to_both_page_sizes_with_their_sizes_in_each_language(
             for document in documents(model)
             for size in PAGE_SIZES
         }, language
+
+
+def test_without_weasyprint_s_libraries_the_build_says_what_to_install(
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "empty-cache"))
+    monkeypatch.setattr(pdf_module, "REQUIRED_LIBRARIES", ("pango-1.0", "not-installed-1.0"))
+
+    assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 1
+
+    # MkDocs shows a plugin's error through its log, then our command says the build failed.
+    shown = caplog.text + capsys.readouterr().err
+    assert "not-installed-1.0" in shown and "apt-get install libpango-1.0-0" in shown
+    assert "Traceback" not in shown
+    assert not (project / "site").exists()
