@@ -2,7 +2,7 @@
 
 Each row has its label (wrapped over several lines), a solid bar for today and an
 outlined bar for the target, each followed by its value. The assessment page's
-script draws the same chart with the same measures (see `drawChart` there).
+script draws the same chart with the same measures (see `chart` in assessment.js).
 """
 
 from __future__ import annotations
