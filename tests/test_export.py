@@ -1,6 +1,5 @@
 """`playbook export`: the whole model in one language, as JSON or CSV open data."""
 
-
 from __future__ import annotations
 
 import csv

@@ -83,9 +83,7 @@ def site_pages(model: Model) -> list[SitePage]:
         for s in model.stages
     ]
     pages.append(
-        SitePage(
-            "worksheets/index", "worksheets.html", HOME, "page.worksheets", in_main_menu=True
-        )
+        SitePage("worksheets/index", "worksheets.html", HOME, "page.worksheets", in_main_menu=True)
     )
     pages += [
         SitePage(

@@ -1,6 +1,5 @@
 """The editors' JSON Schemas: generated from the models, kept up to date, true to the content."""
 
-
 from __future__ import annotations
 
 import json
