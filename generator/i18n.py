@@ -53,6 +53,13 @@ def _pick(texts: dict[str, str], language: str) -> str:
     return texts.get(language) or texts[_FALLBACK]
 
 
+class Quoted(str):
+    """A value shown between the quotation marks of the reader's language."""
+
+    def within(self, language: str) -> str:
+        return f"« {self} »" if language == "fr" else f"“{self}”"
+
+
 @dataclass(frozen=True, order=True)
 class Message:
     """A message not yet put into words: a catalogue code and its arguments."""
@@ -66,7 +73,11 @@ class Message:
 
     def _arguments(self, language: str) -> dict[str, str]:
         return {
-            name: value.what(language) if isinstance(value, Message) else str(value)
+            name: value.what(language)
+            if isinstance(value, Message)
+            else value.within(language)
+            if isinstance(value, Quoted)
+            else str(value)
             for name, value in self.args
         }
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from generator.errors import Problem
-from generator.i18n import Message
+from generator.i18n import Message, Quoted
 from generator.schema.loader import Location, SourceDocument
 
 
@@ -49,12 +49,12 @@ def _innermost_model(annotation: Any) -> Any:
     return None
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> str | Quoted:
     if isinstance(value, dict):
         return "{…}"
     if isinstance(value, list | tuple):
         return "[…]"
-    return "null" if value is None else repr(value) if not isinstance(value, str) else f"“{value}”"
+    return "null" if value is None else repr(value) if not isinstance(value, str) else Quoted(value)
 
 
 _SIMPLE = {
