@@ -27,6 +27,7 @@ from generator.model import Model
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("build", parents=[common], help=say("build"))
     parser.add_argument("--site-dir", type=Path, default=None, help=say("site_dir"))
+    parser.add_argument("--site-url", default=None, metavar="URL", help=say("site_url"))
     parser.set_defaults(run=run)
 
 
@@ -40,16 +41,22 @@ def show_mkdocs_messages(level: int = logging.WARNING) -> None:
     logger.setLevel(level)
 
 
-def build_site(root: Path, site_dir: Path, model: Model | None = None) -> None:
+def build_site(
+    root: Path, site_dir: Path, model: Model | None = None, site_url: str | None = None
+) -> None:
     """Build into a staging folder beside `site_dir` and swap it in; raise on failure.
 
     `model`, when given, is the content just loaded from `root`: the build uses it
-    instead of loading and validating everything a second time.
+    instead of loading and validating everything a second time. `site_url` overrides
+    mkdocs.yml's for a site published under a sub-path (the 404 page and sitemap need it).
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        overrides: dict[str, Any] = {"site_dir": str(staging), "strict": True}
+        if site_url is not None:
+            overrides["site_url"] = site_url
+        config = load_config(str(root / "mkdocs.yml"), **overrides)
         for plugin in config.plugins.values():
             if isinstance(plugin, PlaybookPlugin):
                 plugin.preloaded = model
@@ -71,7 +78,7 @@ def run(arguments: argparse.Namespace) -> int:
     model = load(root)  # every content problem is reported before anything is built
     show_mkdocs_messages()
     try:
-        build_site(root, site_dir, model)
+        build_site(root, site_dir, model, arguments.site_url)
     except (Abort, MkDocsException) as error:
         print(f"{error}\n{say('build_failed', site_dir=site_dir)}", file=sys.stderr)
         return 1
