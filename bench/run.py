@@ -3,26 +3,35 @@
     python bench/run.py [--runs N] [--quick] [--output FILE]
 
 Everything runs on copies in a temporary folder; the working tree is not touched.
-Builds run round-robin (cold, warm, edited, plain and each synthetic build, then
+Builds run round-robin (cold, warm, plain, edited and each synthetic build, then
 again), each in a fresh process (bench/worker.py), so noise on a busy machine
 spreads over all of them alike; the table shows medians.
 
 - cold: `playbook build` with empty docs/ and caches (`PLAYBOOK_CACHE_DIR` points at
   an empty folder): every page rendered, every PDF printed, templates compiled;
   warm: the same again with nothing changed, so the PDF cache hits;
-  edited: one statement's text changed before each build.
+  edited: one statement's text changed before each build (and put back after), so
+  only the PDFs that show it are printed again.
 - plain: `mkdocs build` of the docs/ our plugin generated, same theme and
   mkdocs-static-i18n, without our plugin (a hook provides the 404 page's data).
-- our stages: reading YAML, validating, rendering pages, PDFs, timed inside the build.
-- synthetic: the real content multiplied (bench/synthetic.py), warm builds.
+- our stages: reading YAML, validating, rendering pages, PDFs, timed inside the build;
+  how many PDFs each build printed, and how long printing them took.
+- synthetic: the real content multiplied (bench/synthetic.py), warm builds. Each size
+  has its own folder and caches, filled by one untimed build that writes stand-in
+  PDFs (the size real ones would have) instead of printing: a warm build only reads
+  them from the cache, and printing 30x the PDFs would take most of the run.
 - serve: `mkdocs serve`, then a one-line edit of a statement; time until the served
   page shows the new text.
 - weight: HTML + CSS + JS a first visit downloads (uncompressed); search index per language.
+
+--quick: one run of each build (the first cold build is the measured one), synthetic
+content at 1x and 2x, one serve edit.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import os
@@ -66,7 +75,7 @@ STAGES = {
     "read_yaml": "read YAML",
     "validate": "validate and assemble the model",
     "render": "render pages (templates, Markdown, write docs/)",
-    "print": "PDFs",
+    "print": "PDFs (documents' HTML, cache look-up, printing what is missing)",
     "other": "other work in our plugin's hooks",
 }
 
@@ -85,6 +94,21 @@ class Build:
             inside = sum(measured.get(f"{stage}@hooks", 0.0) for stage in named)
             return max(0.0, measured.get("hooks", 0.0) - inside)
         return measured.get(name, 0.0)
+
+    @property
+    def pdfs(self) -> dict[str, int]:
+        found: dict[str, int] = self.result.get("pdfs", {})
+        return found
+
+    @property
+    def printed(self) -> float:
+        """PDFs this build printed (a float, for medians)."""
+        return float(self.pdfs.get("printed", 0))
+
+    @property
+    def printing(self) -> float:
+        """Seconds spent printing them (WeasyPrint, in parallel processes)."""
+        return float(self.result["seconds"].get("printing", 0.0))
 
     @property
     def ours(self) -> float:
@@ -106,6 +130,9 @@ class Case:
     mode: str = "ours"
     cold: bool = False
     edit: bool = False
+    site: str = "site"
+    prepare: Callable[[], None] | None = None
+    """Run once, just before the case's first measured build."""
     builds: list[Build] = field(default_factory=list)
 
     def median(self, value: Callable[[Build], float]) -> float:
@@ -127,25 +154,33 @@ def cache_dir(root: Path) -> Path:
     return root / ".bench-cache"
 
 
-def run_build(case: Case) -> Build:
+def run_build(case: Case, stand_in: float | None = None) -> Build:
+    """One build of `case` in a fresh process; `stand_in`: write stand-in PDFs (worker.py)."""
     root = case.root
     environment = {**os.environ, CACHE_VARIABLE: str(cache_dir(root))}
-    if case.edit:
-        path, original, text = editable_statement(root)
-        marker = f"Benchmark edit {next(_EDITS)}."  # never the text of the build before
-        path.write_text(original.replace(text, f"{text} {marker}", 1), encoding="utf-8")
     if case.cold:
         shutil.rmtree(cache_dir(root), ignore_errors=True)
         shutil.rmtree(root / ".cache", ignore_errors=True)
         for entry in (root / "docs").iterdir():
             if entry.name != ".gitignore":
                 shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-    command = [sys.executable, str(WORKER), case.mode, str(root), str(root / "site")]
+    command = [sys.executable, str(WORKER), case.mode, str(root), str(root / case.site)]
+    if stand_in is not None:
+        command += ["--stand-in-pdfs", repr(stand_in)]
+    edited = editable_statement(root) if case.edit else None
+    if edited:
+        path, original, text = edited
+        marker = f"Benchmark edit {next(_EDITS)}."  # never the text of the build before
+        path.write_text(original.replace(text, f"{text} {marker}", 1), encoding="utf-8")
     start = time.perf_counter()
-    outcome = subprocess.run(
-        command, cwd=root, env=environment, capture_output=True, text=True, check=False
-    )
-    wall = time.perf_counter() - start
+    try:
+        outcome = subprocess.run(
+            command, cwd=root, env=environment, capture_output=True, text=True, check=False
+        )
+    finally:
+        wall = time.perf_counter() - start
+        if edited:  # as it was: the next build of this folder finds its PDFs cached again
+            edited[0].write_text(edited[1], encoding="utf-8")
     marker = "BENCH-RESULT "
     lines = [line for line in outcome.stdout.splitlines() if line.startswith(marker)]
     if outcome.returncode != 0 or not lines:
@@ -230,6 +265,10 @@ def fetch(url: str) -> str | None:
         return None
 
 
+PRINTED_LOG = re.compile(r"Rendered (\d+) PDF")
+"""What our plugin logs after the PDF stage: 'Rendered 12 PDF(s), 40 from cache'."""
+
+
 class ServeLog:
     """Reads `mkdocs serve`'s log as it comes, keeping when each rebuild ended."""
 
@@ -249,6 +288,16 @@ class ServeLog:
         with self.lock:
             return [moment for moment, line in self.lines if text in line and moment > after]
 
+    def printed(self, after: float) -> int | None:
+        """PDFs the rebuilds since `after` printed, as our plugin logs it; None if not logged."""
+        with self.lock:
+            counts = [
+                int(found.group(1))
+                for moment, line in self.lines
+                if moment > after and (found := PRINTED_LOG.search(line))
+            ]
+        return sum(counts) if counts else None
+
     def tail(self) -> str:
         with self.lock:
             return "\n".join(line for _, line in self.lines[-30:])
@@ -259,6 +308,7 @@ class ServeEdit:
     seconds: float
     detected: float
     rebuilds: int
+    printed: int | None
 
 
 def measure_serve(root: Path, edits: int) -> list[ServeEdit]:
@@ -306,9 +356,13 @@ def measure_serve(root: Path, edits: int) -> list[ServeEdit]:
                     seconds=seen - edited,
                     detected=(detected[0] - edited) if detected else float("nan"),
                     rebuilds=len(serve_log.times("Detected file changes", edited)),
+                    printed=serve_log.printed(edited),
                 )
             )
-            log(f"serve edit {number}: {seen - edited:.2f} s, {results[-1].rebuilds} rebuild(s)")
+            log(
+                f"serve edit {number}: {seen - edited:.2f} s, {results[-1].rebuilds} rebuild(s), "
+                f"{results[-1].printed} PDF(s) printed"
+            )
     finally:
         path.write_text(original, encoding="utf-8")
         process.send_signal(signal.SIGINT)
@@ -430,6 +484,8 @@ class Report:
     cases: dict[str, Case]
     scales: dict[int, Case]
     counts: dict[int, dict[str, int]]
+    warmups: dict[int, Build]
+    stand_in: float
     serve: list[ServeEdit]
     weights: dict[str, tuple[int, int, list[str]]]
     index: dict[str, dict[str, int]]
@@ -438,6 +494,7 @@ class Report:
 
     def markdown(self) -> str:
         cold, warm, plain = self.cases["cold"], self.cases["warm"], self.cases["plain"]
+        edited = self.cases["edited"]
         warm_wall = warm.median(lambda b: b.wall)
         plain_wall = plain.median(lambda b: b.wall)
         share = warm.median(lambda b: b.ours / b.wall)
@@ -448,35 +505,50 @@ class Report:
             f"Medians of {self.runs} run(s), each build a fresh process; "
             "(min-max) in brackets.",
             "",
-            "| build | wall time (s) | our stages (s) | our share "
-            "| peak memory (MiB): build, largest child |",
-            "|---|---|---|---|---|",
+            "| build | wall time (s) | PDFs printed | printing them (s) | our stages (s) "
+            "| our share | peak memory (MiB): build, largest child |",
+            "|---|---|---|---|---|---|---|",
         ]
 
         def row(label: str, case: Case) -> str:
             low, high = case.spread(lambda b: b.wall)
+            printed = case.median(lambda b: b.printed)
+            printing = (
+                f"{seconds(case.median(lambda b: b.printing))}"
+                if case.mode == "ours" and printed
+                else "0"
+            )
             return (
                 f"| {label} | {seconds(case.median(lambda b: b.wall))} "
                 f"({seconds(low)}-{seconds(high)}) "
+                f"| {f'{printed:g}' if case.mode == 'ours' else '—'} | {printing} "
                 f"| {seconds(case.median(lambda b: b.ours))} "
                 f"| {case.median(lambda b: b.ours / b.wall):.0%} "
                 f"| {case.median(lambda b: b.peak_mib):.0f}, "
                 f"{case.median(lambda b: b.child_peak_mib):.0f} |"
             )
 
-        edited = self.cases["edited"]
-        out.append(row("`playbook build`, cold (empty docs/ and caches)", cold))
+        total = cold.builds[0].pdfs.get("total", 0)
+        out.append(row(f"`playbook build`, cold (empty docs/ and caches; {total} PDFs)", cold))
         out.append(row("`playbook build`, warm (nothing changed: PDF cache hit)", warm))
-        out.append(row("`playbook build` after a one-line YAML edit", edited))
-        out.append(row("plain `mkdocs build`, same pages and theme, no plugin", plain))
+        out.append(
+            row("`playbook build` after a one-line YAML edit (PDFs showing it reprinted)", edited)
+        )
+        out.append(row("plain `mkdocs build`, same pages, PDFs and theme, no plugin", plain))
         for scale, case in self.scales.items():
             count = self.counts[scale]
             label = (
                 f"synthetic {scale}x, warm ({count['attributes']} attributes, "
-                f"{count['statements']} statements, {count['plays']} plays)"
+                f"{count['statements']} statements, {count['plays']} plays, "
+                f"{self.warmups[scale].pdfs.get('total', 0)} PDFs)"
             )
             out.append(row(label, case))
         out += [
+            "",
+            "Synthetic sizes: each in its own folder with its own caches, warmed by one untimed "
+            "build that wrote stand-in PDFs instead of printing them (stand-ins of "
+            f"{self.stand_in:.2f} bytes per character of the document's HTML, the real PDFs' "
+            "ratio in this run), under the cache keys the build computes itself.",
             "",
             "Inside the build (median seconds, and share of the build's wall time):",
             "",
@@ -484,15 +556,19 @@ class Report:
             "|---|---|---|---|",
         ]
         parts: list[tuple[str, Callable[[Build], float]]] = [
-            (label, lambda b, n=name: b.stage(n)) for name, label in STAGES.items()
+            (label, functools.partial(Build.stage, name=name)) for name, label in STAGES.items()
         ]
+        parts.insert(
+            list(STAGES).index("print") + 1,
+            ("of which printing (WeasyPrint, parallel processes)", lambda b: b.printing),
+        )
         parts.append(("Pagefind search index (its own binary)", lambda b: b.stage("search")))
         parts.append(("Python imports", lambda b: b.stage("import")))
         parts.append(("MkDocs, mkdocs-static-i18n, start-up, site swap (the rest)", self._rest))
         for label, value in parts:
             cells = [
                 f"{seconds(case.median(value))} "
-                f"({case.median(lambda b, v=value: v(b) / b.wall):.0%})"
+                f"({case.median(functools.partial(share_of, value)):.0%})"
                 for case in (cold, warm, edited)
             ]
             out.append(f"| {label} | {' | '.join(cells)} |")
@@ -501,6 +577,7 @@ class Report:
         serve_median = statistics.median(edit.seconds for edit in self.serve)
         detected = statistics.median(edit.detected for edit in self.serve)
         rebuilds = max(edit.rebuilds for edit in self.serve)
+        reprinted = sorted({edit.printed for edit in self.serve}, key=str)
         out += [
             "| measure | value |",
             "|---|---|",
@@ -508,6 +585,8 @@ class Report:
             f"(median of {len(self.serve)}) | {seconds(serve_median)} s "
             f"(of which {seconds(detected)} s until MkDocs' 0.5 s file poll notices) |",
             f"| rebuilds per edit | {rebuilds} |",
+            f"| PDFs printed again per edit in `mkdocs serve` "
+            f"| {', '.join('?' if n is None else str(n) for n in reprinted)} |",
         ]
         for page, (html, assets, files) in self.weights.items():
             listed = ", ".join(files) or "none"
@@ -523,7 +602,7 @@ class Report:
                 "fetched only when searching) |"
             )
         out += ["", "| budget | measured | verdict |", "|---|---|---|"]
-        edited_share = self.cases["edited"].median(lambda b: b.ours / b.wall)
+        edited_share = edited.median(lambda b: b.ours / b.wall)
         out.append(
             f"| our stages ≤ 10 % of a warm build | {share:.0%} "
             f"({edited_share:.0%} after a one-line edit) "
@@ -542,7 +621,7 @@ class Report:
                 if scale > 10
             ]
             out.append(
-                f"| 10x content ≤ 10x the time | {growth:.2f}x"
+                f"| 10x content ≤ 10x the time (warm) | {growth:.2f}x"
                 f"{' (' + ', '.join(further) + ')' if further else ''} "
                 f"| {verdict(growth <= BUDGET_SCALE_10X)} |"
             )
@@ -560,6 +639,19 @@ class Report:
     @staticmethod
     def _rest(build: Build) -> float:
         return build.wall - build.ours - build.stage("search") - build.stage("import")
+
+
+def share_of(value: Callable[[Build], float], build: Build) -> float:
+    """A part of a build as a share of its wall time."""
+    return value(build) / build.wall
+
+
+def bytes_per_character(cold: Build) -> float:
+    """The size of the real PDFs for their HTML's length, from a cold build that printed them."""
+    pdfs = cold.pdfs
+    if not pdfs.get("html_chars"):
+        raise SystemExit("the cold build printed no PDF: stand-ins cannot be sized")
+    return pdfs["bytes"] / pdfs["html_chars"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -583,34 +675,49 @@ def main(argv: list[str] | None = None) -> int:
     try:
         real = work / "real"
         copy_project(ROOT, real)
+        plain_root = work / "plain"
+        # The edited build shares the real copy's caches (its edit is put back after each
+        # build) and builds into its own site folder, so site/ stays the unedited site.
         cases = {
             "cold": Case("cold", real, cold=True),
             "warm": Case("warm", real),
-            "edited": Case("edited", work / "edited", edit=True),
+            "plain": Case(
+                "plain",
+                plain_root,
+                mode="plain",
+                prepare=lambda: make_plain_project(real, plain_root),
+            ),
+            "edited": Case("edited", real, edit=True, site="site-edited"),
         }
-        log("first build (checks that the content builds)")
-        run_build(Case("setup", real, cold=True))
-        make_plain_project(real, work / "plain")
-        shutil.copytree(real, work / "edited", ignore=shutil.ignore_patterns("site"))
-        # An edit, so the pages are rendered (and templates compiled) at this copy's paths.
-        run_build(Case("setup", work / "edited", edit=True))
-        cases["plain"] = Case("plain", work / "plain", mode="plain")
         counts: dict[int, dict[str, int]] = {}
         scale_cases: dict[int, Case] = {}
+        warmups: dict[int, Build] = {}
+
+        def warm_up(scale: int) -> None:
+            stand_in = bytes_per_character(cases["cold"].builds[0])
+            log(f"synthetic {scale}x: one untimed build, stand-in PDFs ({stand_in:.2f} B/char)")
+            warmups[scale] = run_build(scale_cases[scale], stand_in=stand_in)
+
         for scale in scales:
-            log(f"synthetic content {scale}x: generating and a first (cold) build")
+            log(f"synthetic content {scale}x: generating")
             counts[scale] = make_project(work / f"x{scale}", scale)
-            scale_cases[scale] = Case(f"{scale}x", work / f"x{scale}")
-            run_build(scale_cases[scale])
+            scale_cases[scale] = Case(
+                f"{scale}x", work / f"x{scale}", prepare=functools.partial(warm_up, scale)
+            )
         order = [*cases.values(), *scale_cases.values()]
         for run in range(1, runs + 1):
             for case in order:
+                if case.prepare is not None and not case.builds:
+                    case.prepare()
                 build = run_build(case)
                 case.builds.append(build)
                 timers = ", ".join(
                     f"{name} {value:.2f}" for name, value in build.result["seconds"].items()
                 )
-                log(f"run {run}/{runs}: {case.name} {build.wall:.2f} s ({timers})")
+                log(
+                    f"run {run}/{runs}: {case.name} {build.wall:.2f} s, "
+                    f"{build.printed:g} PDF(s) printed ({timers})"
+                )
         site = real / "site"
         first_attribute = first_attribute_id(real)
         weights = {
@@ -619,13 +726,15 @@ def main(argv: list[str] | None = None) -> int:
         }
         log("mkdocs serve")
         serve_root = work / "serve"
-        shutil.copytree(real, serve_root, ignore=shutil.ignore_patterns("site"))
+        shutil.copytree(real, serve_root, ignore=shutil.ignore_patterns("site", "site-edited"))
         serve = measure_serve(serve_root, edits)
         report = Report(
             runs=runs,
             cases=cases,
             scales=scale_cases,
             counts=counts,
+            warmups=warmups,
+            stand_in=bytes_per_character(cases["cold"].builds[0]),
             serve=serve,
             weights=weights,
             index=search_index(site),

@@ -2,6 +2,12 @@
 
     python bench/worker.py ours  ROOT SITE_DIR   # `playbook build --site-dir SITE_DIR`
     python bench/worker.py plain ROOT SITE_DIR   # `mkdocs build`, our code never imported
+    python bench/worker.py ours  ROOT SITE_DIR --stand-in-pdfs BYTES_PER_CHAR
+
+`--stand-in-pdfs` fills the PDF cache without WeasyPrint, for the benchmark's
+synthetic content: each PDF the build would print is a stand-in file of the size a
+real one would have (the given bytes per character of the document's HTML), stored
+under the key the build computes itself, so the next build finds every PDF cached.
 
 For `ours`, the functions our MkDocs plugin calls are wrapped with timers before
 the build: the stage a function belongs to is read from its module, so a stage
@@ -97,8 +103,47 @@ def instrument() -> None:
     generator.load.load = _timed("load_validate", generator.load.load)
 
 
-def build_ours(root: Path, site_dir: Path) -> None:
+STAND_IN_HEADER = b"%PDF-1.7\n% stand-in written by bench/worker.py, not printed\n"
+
+pdfs: defaultdict[str, int] = defaultdict(int)
+
+
+def count_pdfs(stand_in: float | None) -> None:
+    """Count what the PDF stage printed; with `stand_in`, print nothing (see the docstring)."""
+    import generator.mkdocs_plugin as plugin
+    import generator.print.build as printing
+
+    print_documents = plugin.print_documents  # type: ignore[attr-defined]
+    print_pdfs = printing.print_pdfs
+
+    def counted_documents(*args: Any, **kwargs: Any) -> Any:
+        report = print_documents(*args, **kwargs)
+        pdfs["total"] += len(report.printed)
+        return report
+
+    def counted_pdfs(sources: Any, *args: Any, **kwargs: Any) -> list[bytes]:
+        start = time.perf_counter()
+        if stand_in is None:
+            printed: list[bytes] = print_pdfs(sources, *args, **kwargs)
+        else:
+            printed = [
+                STAND_IN_HEADER.ljust(max(len(STAND_IN_HEADER), round(stand_in * len(html))), b"0")
+                for html, _ in sources
+            ]
+            pdfs["stand_ins"] += len(printed)
+        seconds["printing"] += time.perf_counter() - start
+        pdfs["printed"] += len(sources)
+        pdfs["html_chars"] += sum(len(html) for html, _ in sources)
+        pdfs["bytes"] += sum(len(data) for data in printed)
+        return printed
+
+    plugin.print_documents = functools.wraps(print_documents)(counted_documents)  # type: ignore[attr-defined]
+    printing.print_pdfs = counted_pdfs
+
+
+def build_ours(root: Path, site_dir: Path, stand_in: float | None = None) -> None:
     instrument()
+    count_pdfs(stand_in)
     from generator.cli import main
 
     imported = time.perf_counter()
@@ -120,7 +165,11 @@ def build_plain(root: Path, site_dir: Path) -> None:
 
 def main(argv: list[str]) -> int:
     mode, root, site_dir = argv[0], Path(argv[1]).resolve(), Path(argv[2]).resolve()
-    {"ours": build_ours, "plain": build_plain}[mode](root, site_dir)
+    if mode == "ours":
+        stand_in = float(argv[4]) if argv[3:4] == ["--stand-in-pdfs"] else None
+        build_ours(root, site_dir, stand_in)
+    else:
+        build_plain(root, site_dir)
     total = time.perf_counter() - STARTED
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -129,6 +178,7 @@ def main(argv: list[str]) -> int:
         "total": total,
         "seconds": dict(seconds),
         "calls": dict(calls),
+        "pdfs": dict(pdfs),
         "peak_rss_kib": own,
         "peak_child_rss_kib": children,
     }
