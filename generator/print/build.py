@@ -2,11 +2,14 @@
 
 Each document is rendered to HTML (cheap), its cache key computed, and only the
 PDFs the cache does not hold are printed (the slow part), in parallel processes
-when there are several.
+when there are several. When nothing the documents are made from changed since
+the last build (same content, templates, code, fonts and renderer), the keys that
+build used are read back and no HTML is rendered at all.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -21,6 +24,7 @@ from generator.print.cache import PdfCache, cache_key
 from generator.print.documents import PAGE_SIZES, Document, documents, download_key, pdf_path
 from generator.print.fonts import font_faces, fonts_css, fonts_fingerprint
 from generator.print.markup import PRINT_CSS, print_templates, render_document
+from generator.render.incremental import sources_digest
 from generator.render.pages import Download
 
 __all__ = ["PrintReport", "PrintedFile", "print_documents", "print_pdfs"]
@@ -96,6 +100,12 @@ def print_documents(
     faces = font_faces()
     fonts = fonts_fingerprint(faces)
     renderer = pdf.renderer_version()
+    cache = PdfCache(cache_folder)
+    inputs = "\0".join((sources_digest(model, templates), fonts, renderer))
+    inputs = hashlib.sha256(inputs.encode()).hexdigest()
+    unchanged = _from_plan(model, cache, inputs)
+    if unchanged is not None:
+        return unchanged
     print_css = (print_templates(templates) / PRINT_CSS).read_text(encoding="utf-8")
     jobs: list[_Job] = []
     for document in documents(model):
@@ -106,7 +116,6 @@ def print_documents(
                 key = cache_key(html, sheets, fonts, renderer)
                 jobs.append(_Job(language, document, page_size, html, sheets, key))
 
-    cache = PdfCache(cache_folder)
     found = {job.key: cache.get(job.key) for job in jobs}
     missing = list({job.key: job for job in jobs if found[job.key] is None}.values())
     if missing:
@@ -116,6 +125,9 @@ def print_documents(
         cache.put(job.key, data)
         found[job.key] = data
     cache.prune(found)
+    cache.put_plan(
+        inputs, {_plan_name(job.language, job.document, job.page_size): job.key for job in jobs}
+    )
 
     printed_now = {job.key for job in missing}
     return PrintReport(
@@ -131,6 +143,30 @@ def print_documents(
             for job in jobs
         )
     )
+
+
+def _plan_name(language: str, document: Document, page_size: str) -> str:
+    return f"{language}/{document.key}/{page_size}"
+
+
+def _from_plan(model: Model, cache: PdfCache, inputs: str) -> PrintReport | None:
+    """Every PDF from the cache by the keys the last build used, if its inputs were the same."""
+    keys = cache.plan(inputs)
+    if keys is None:
+        return None
+    printed: list[PrintedFile] = []
+    for document in documents(model):
+        for language in model.language_codes:
+            for page_size in PAGE_SIZES:
+                key = keys.get(_plan_name(language, document, page_size))
+                data = cache.get(key) if key else None
+                if key is None or data is None:
+                    return None
+                printed.append(PrintedFile(language, document, page_size, key, data, False))
+    if len(printed) != len(keys):
+        return None
+    cache.prune(keys.values())
+    return PrintReport(tuple(printed))
 
 
 def print_pdfs(

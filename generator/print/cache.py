@@ -7,12 +7,17 @@ WeasyPrint, pydyf, tinycss2, Pango and HarfBuzz, and the options it is called wi
 change to one attribute changes the HTML of the documents that show it and of
 no other, so only those are printed again. Entries no build has used for a
 while are removed, so editing for weeks does not fill the disk.
+
+Beside the PDFs, `plan.json` keeps the keys the last build used and a hash of
+everything they were computed from: a build with the same hash finds its keys
+there without rendering any document's HTML.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import time
 from collections.abc import Iterable
@@ -22,6 +27,8 @@ __all__ = ["PdfCache", "cache_key"]
 
 UNUSED_FOR = 14 * 24 * 3600
 """Seconds after which an entry no build used is removed."""
+
+PLAN = "plan.json"
 
 
 def cache_key(html: str, stylesheets: Iterable[str], fonts: str, renderer: str) -> str:
@@ -53,7 +60,27 @@ class PdfCache:
 
     def put(self, key: str, data: bytes) -> None:
         """Store a PDF; a read-only or full disk only makes the next build slower."""
-        path = self._path(key)
+        self._write(self._path(key), data)
+
+    def plan(self, inputs: str) -> dict[str, str] | None:
+        """The keys stored by `put_plan` with the same `inputs` hash; None if there are none."""
+        try:
+            found = json.loads((self.folder / PLAN).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(found, dict) or found.get("inputs") != inputs:
+            return None
+        keys = found.get("keys")
+        if not isinstance(keys, dict):
+            return None
+        return {str(name): str(key) for name, key in keys.items()}
+
+    def put_plan(self, inputs: str, keys: dict[str, str]) -> None:
+        """Keep the keys of every PDF a build used, by the hash of what they were computed from."""
+        plan = {"inputs": inputs, "keys": keys}
+        self._write(self.folder / PLAN, json.dumps(plan, sort_keys=True).encode())
+
+    def _write(self, path: Path, data: bytes) -> None:
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from generator.model import Model
 from generator.render.pages import TEMPLATES, Download, render_site
 from generator.render.write import WriteReport, write_tree
 
-__all__ = ["STAMP", "render_into"]
+__all__ = ["STAMP", "render_into", "sources_digest"]
 
 STAMP = ".rendered"
 """In `docs/`; a dotfile, so MkDocs and `write_tree` leave it alone."""
@@ -62,12 +62,19 @@ def _inputs_digest(
     downloads: Mapping[str, Mapping[str, Download]],
     files: Mapping[str, bytes],
 ) -> str:
-    digest = hashlib.sha256(model.fingerprint.encode())
+    digest = hashlib.sha256(sources_digest(model, templates).encode())
     for name, data in sorted(files.items()):
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    digest.update(_versions().encode())
     offered = sorted((language, sorted(files.items())) for language, files in downloads.items())
     digest.update(repr(offered).encode())
+    return digest.hexdigest()
+
+
+def sources_digest(model: Model, templates: Path) -> str:
+    """A hash of what a template renders from: the content, every file under `templates`,
+    the generator's code and the libraries' versions. Equal hashes, equal output."""
+    digest = hashlib.sha256(model.fingerprint.encode())
+    digest.update(_versions().encode())
     for folder, patterns in ((templates, ("*",)), (_GENERATOR, ("*.py", "*.yml"))):
         for pattern in patterns:
             for path in sorted(folder.rglob(pattern)):
