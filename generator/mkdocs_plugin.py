@@ -27,6 +27,7 @@ from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
 from generator.print import PrinterMissing, PrintReport, print_documents
+from generator.print.background import BackgroundPrinter
 from generator.render.incremental import render_into
 from generator.render.pages import language_root
 from generator.search_index import build_search_index
@@ -49,6 +50,16 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.printed: PrintReport | None = None
         """The last build's PDFs; `printed.rendered` lists those not taken from the cache."""
         self.root = Path.cwd()
+        self.background: BackgroundPrinter | None = None
+        """In `mkdocs serve`, after the first build: prints changed PDFs while the preview runs."""
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+
+    def _print_done_signal(self) -> Path:
+        return cache_dir(self.root, "serve") / "pdfs-printed"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -81,11 +92,17 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self._check_languages(model, config)
         templates = self.root / "site_templates"
         # PDFs first: the pages show their sizes, and they are written to docs/ with the pages.
+        pdf_cache = cache_dir(self.root, "pdf")
+        later = self.background.submit if self.background else None
         try:
-            printed = print_documents(model, templates, cache_dir(self.root, "pdf"))
+            printed = print_documents(model, templates, pdf_cache, later=later)
         except PrinterMissing as error:
             raise PluginError(str(error)) from None
         log.info(f"Rendered {len(printed.rendered)} PDF(s), {printed.from_cache} from cache")
+        if printed.pending:
+            log.info(f"Printing {len(printed.pending)} PDF(s) in the background")
+        if self.serving and self.background is None:
+            self.background = BackgroundPrinter(pdf_cache, self._print_done_signal())
         self.printed = printed
         report = render_into(
             Path(config.docs_dir),
@@ -128,6 +145,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         # second, useless rebuild after every rebuild that changed a page.
         with contextlib.suppress(KeyError):
             server.unwatch(config.docs_dir)
+        # Background printing touches this when done: the rebuild then shows the new PDFs.
+        signal = self._print_done_signal()
+        signal.parent.mkdir(parents=True, exist_ok=True)
+        server.watch(str(signal.parent))
         for folder in WATCHED:
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))

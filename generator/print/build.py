@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
@@ -27,7 +27,7 @@ from generator.print.markup import PRINT_CSS, print_templates, render_document
 from generator.render.incremental import sources_digest
 from generator.render.pages import Download
 
-__all__ = ["PrintReport", "PrintedFile", "print_documents", "print_pdfs"]
+__all__ = ["PrintJob", "PrintReport", "PrintedFile", "print_documents", "print_jobs", "print_pdfs"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class PrintedFile:
     data: bytes
     rendered: bool
     """True if printed by this build, False if it came from the cache."""
+    pending: bool = False
+    """True if `data` is the last build's PDF, shown until the new one is printed."""
 
     @property
     def docs_path(self) -> str:
@@ -77,11 +79,18 @@ class PrintReport:
 
     @property
     def from_cache(self) -> int:
-        return sum(1 for file in self.printed if not file.rendered)
+        return sum(1 for file in self.printed if not file.rendered and not file.pending)
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """The PDFs shown in their last build's version while the new one is printed."""
+        return tuple(file.docs_path for file in self.printed if file.pending)
 
 
 @dataclass(frozen=True)
-class _Job:
+class PrintJob:
+    """A PDF the cache does not hold yet: what to print, and the key to store it under."""
+
     language: str
     document: Document
     page_size: str
@@ -91,11 +100,18 @@ class _Job:
 
 
 def print_documents(
-    model: Model, templates: Path, cache_folder: Path, workers: int | None = None
+    model: Model,
+    templates: Path,
+    cache_folder: Path,
+    workers: int | None = None,
+    later: Callable[[list[PrintJob]], None] | None = None,
 ) -> PrintReport:
     """Every document in every language and page size, from the cache where it holds them.
 
-    Raises `pdf.PrinterMissing` when a PDF must be printed and WeasyPrint cannot start.
+    With `later` (the live preview), a PDF the last build also made is not printed
+    now: its last version is shown and the jobs are handed to `later`, so an edit
+    shows in the pages in a second rather than after the slow printing. Raises
+    `pdf.PrinterMissing` when a PDF must be printed and WeasyPrint cannot start.
     """
     faces = font_faces()
     fonts = fonts_fingerprint(faces)
@@ -107,27 +123,29 @@ def print_documents(
     if unchanged is not None:
         return unchanged
     print_css = (print_templates(templates) / PRINT_CSS).read_text(encoding="utf-8")
-    jobs: list[_Job] = []
+    jobs: list[PrintJob] = []
     for document in documents(model):
         for language in model.language_codes:
             html = render_document(model, document, language, templates)
             for page_size, css_size in PAGE_SIZES.items():
                 sheets = (fonts_css(faces), print_css, pdf.page_css(css_size, document.orientation))
                 key = cache_key(html, sheets, fonts, renderer)
-                jobs.append(_Job(language, document, page_size, html, sheets, key))
+                jobs.append(PrintJob(language, document, page_size, html, sheets, key))
 
     found = {job.key: cache.get(job.key) for job in jobs}
     missing = list({job.key: job for job in jobs if found[job.key] is None}.values())
-    if missing:
-        pdf.check_libraries()
-    printed = print_pdfs([(job.html, job.stylesheets) for job in missing], workers)
-    for job, data in zip(missing, printed, strict=True):
-        cache.put(job.key, data)
-        found[job.key] = data
-    cache.prune(found)
-    cache.put_plan(
-        inputs, {_plan_name(job.language, job.document, job.page_size): job.key for job in jobs}
-    )
+    stand_ins = _last_versions(cache, missing) if later else {}
+    deferred = [job for job in missing if job.key in stand_ins]
+    missing = [job for job in missing if job.key not in stand_ins]
+    print_jobs(missing, cache, workers)
+    for job in missing:
+        found[job.key] = cache.get(job.key)
+    cache.prune([*found, *(key for key, _ in stand_ins.values())])
+    if deferred and later:
+        later(deferred)  # the plan is written by the build that finds them all printed
+    else:
+        names = {_plan_name(job.language, job.document, job.page_size): job.key for job in jobs}
+        cache.put_plan(inputs, names)
 
     printed_now = {job.key for job in missing}
     return PrintReport(
@@ -137,12 +155,35 @@ def print_documents(
                 job.document,
                 job.page_size,
                 job.key,
-                found[job.key] or b"",
+                found[job.key] or stand_ins[job.key][1],
                 job.key in printed_now,
+                pending=job.key in stand_ins,
             )
             for job in jobs
         )
     )
+
+
+def print_jobs(jobs: Sequence[PrintJob], cache: PdfCache, workers: int | None = None) -> None:
+    """Print each job's PDF and store it in the cache under its key."""
+    if not jobs:
+        return
+    pdf.check_libraries()
+    printed = print_pdfs([(job.html, job.stylesheets) for job in jobs], workers)
+    for job, data in zip(jobs, printed, strict=True):
+        cache.put(job.key, data)
+
+
+def _last_versions(cache: PdfCache, jobs: Sequence[PrintJob]) -> dict[str, tuple[str, bytes]]:
+    """(key, PDF) of the last planned version of each job's document, where the cache has it."""
+    last = cache.last_plan()
+    versions: dict[str, tuple[str, bytes]] = {}
+    for job in jobs:
+        key = last.get(_plan_name(job.language, job.document, job.page_size))
+        data = cache.get(key) if key else None
+        if key and data is not None:
+            versions[job.key] = (key, data)
+    return versions
 
 
 def _plan_name(language: str, document: Document, page_size: str) -> str:

@@ -64,16 +64,25 @@ class PdfCache:
 
     def plan(self, inputs: str) -> dict[str, str] | None:
         """The keys stored by `put_plan` with the same `inputs` hash; None if there are none."""
+        found = self._read_plan()
+        if found is None or found[0] != inputs:
+            return None
+        return found[1]
+
+    def last_plan(self) -> dict[str, str]:
+        """The keys the last complete build used, whatever it was made from."""
+        found = self._read_plan()
+        return found[1] if found else {}
+
+    def _read_plan(self) -> tuple[str, dict[str, str]] | None:
         try:
             found = json.loads((self.folder / PLAN).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(found, dict) or found.get("inputs") != inputs:
+        if not isinstance(found, dict) or not isinstance(found.get("keys"), dict):
             return None
-        keys = found.get("keys")
-        if not isinstance(keys, dict):
-            return None
-        return {str(name): str(key) for name, key in keys.items()}
+        keys = {str(name): str(key) for name, key in found["keys"].items()}
+        return str(found.get("inputs")), keys
 
     def put_plan(self, inputs: str, keys: dict[str, str]) -> None:
         """Keep the keys of every PDF a build used, by the hash of what they were computed from."""
