@@ -265,8 +265,11 @@ def fetch(url: str) -> str | None:
         return None
 
 
-PRINTED_LOG = re.compile(r"Rendered (\d+) PDF")
-"""What our plugin logs after the PDF stage: 'Rendered 12 PDF(s), 40 from cache'."""
+PRINTED_LOG = re.compile(r"(?:Rendered|Printed) (\d+) PDF")
+"""What our plugin logs after printing: 'Rendered 12 PDF(s), 40 from cache' in a build,
+'Printed 6 PDF(s) in the background' when `mkdocs serve` printed them after the pages."""
+BACKGROUND_STARTED = re.compile(r"Printing \d+ PDF\(s\) in the background")
+BACKGROUND_DONE = re.compile(r"Printed \d+ PDF\(s\) in the background")
 
 
 class ServeLog:
@@ -287,6 +290,12 @@ class ServeLog:
     def times(self, text: str, after: float) -> list[float]:
         with self.lock:
             return [moment for moment, line in self.lines if text in line and moment > after]
+
+    def matches(self, pattern: re.Pattern[str], after: float) -> list[float]:
+        with self.lock:
+            return [
+                moment for moment, line in self.lines if pattern.search(line) and moment > after
+            ]
 
     def printed(self, after: float) -> int | None:
         """PDFs the rebuilds since `after` printed, as our plugin logs it; None if not logged."""
@@ -383,8 +392,12 @@ def wait_until_quiet(serve_log: ServeLog, since: float, quiet: float = 2.0) -> N
             "error happened during the rebuild", since
         )
         events = serve_log.times("", since)
-        if len(finished) >= len(started) and (
-            not events or time.perf_counter() - events[-1] > quiet
+        printing = serve_log.matches(BACKGROUND_STARTED, since)
+        printed = serve_log.matches(BACKGROUND_DONE, since)
+        if (
+            len(finished) >= len(started)
+            and len(printed) >= len(printing)
+            and (not events or time.perf_counter() - events[-1] > quiet)
         ):
             return
         time.sleep(0.1)
@@ -584,8 +597,8 @@ class Report:
             f"| `mkdocs serve`: one-line YAML edit until the page shows it "
             f"(median of {len(self.serve)}) | {seconds(serve_median)} s "
             f"(of which {seconds(detected)} s until MkDocs' 0.5 s file poll notices) |",
-            f"| rebuilds per edit | {rebuilds} |",
-            f"| PDFs printed again per edit in `mkdocs serve` "
+            f"| rebuilds per edit (the pages at once; then the PDFs, once printed) | {rebuilds} |",
+            f"| PDFs printed again per edit in `mkdocs serve`, in the background "
             f"| {', '.join('?' if n is None else str(n) for n in reprinted)} |",
         ]
         for page, (html, assets, files) in self.weights.items():

@@ -136,9 +136,13 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-200)  # after static-i18n (-100) has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self._is_inner_build(config) or not self.config.search:
+        if self._is_inner_build(config):
             return
-        build_search_index(Path(config.site_dir), cache_dir(self.root, "pagefind"))
+        if self.config.search:
+            build_search_index(Path(config.site_dir), cache_dir(self.root, "pagefind"))
+        if self.background:
+            # Only now: printing while MkDocs builds would slow the rebuild it waits for.
+            self.background.start()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # docs/ holds only what on_pre_build writes there: watching it would start a

@@ -33,10 +33,14 @@ class BackgroundPrinter:
         self._rounds = 0
 
     def submit(self, jobs: Sequence[PrintJob]) -> None:
+        """Queue jobs; they start with `start`, once the build that asked for them is done."""
         with self._lock:
             for job in jobs:
                 self._waiting.setdefault(job.key, job)
-            if self._thread is None or not self._thread.is_alive():
+
+    def start(self) -> None:
+        with self._lock:
+            if self._waiting and (self._thread is None or not self._thread.is_alive()):
                 self._thread = threading.Thread(
                     target=self._run, name="playbook-pdf-printer", daemon=True
                 )
@@ -51,7 +55,7 @@ class BackgroundPrinter:
                     self._thread = None
                     return
             try:
-                print_jobs(jobs, self.cache)
+                print_jobs(jobs, self.cache, background=True)
             except Exception as error:
                 # No rebuild signal: it would defer the same jobs again, in a loop. The
                 # next edit tries again; `playbook build` prints in the foreground.

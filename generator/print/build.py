@@ -164,12 +164,17 @@ def print_documents(
     )
 
 
-def print_jobs(jobs: Sequence[PrintJob], cache: PdfCache, workers: int | None = None) -> None:
+def print_jobs(
+    jobs: Sequence[PrintJob],
+    cache: PdfCache,
+    workers: int | None = None,
+    background: bool = False,
+) -> None:
     """Print each job's PDF and store it in the cache under its key."""
     if not jobs:
         return
     pdf.check_libraries()
-    printed = print_pdfs([(job.html, job.stylesheets) for job in jobs], workers)
+    printed = print_pdfs([(job.html, job.stylesheets) for job in jobs], workers, background)
     for job, data in zip(jobs, printed, strict=True):
         cache.put(job.key, data)
 
@@ -211,27 +216,40 @@ def _from_plan(model: Model, cache: PdfCache, inputs: str) -> PrintReport | None
 
 
 def print_pdfs(
-    sources: Sequence[tuple[str, tuple[str, ...]]], workers: int | None = None
+    sources: Sequence[tuple[str, tuple[str, ...]]],
+    workers: int | None = None,
+    background: bool = False,
 ) -> list[bytes]:
     """The PDF of each (HTML, style sheets), in order; in parallel processes when several.
 
-    `workers` defaults to the CPUs this process may use. A process pool needs the
-    main module to guard its work with `if __name__ == "__main__":`, as every
-    console script does.
+    `workers` defaults to the CPUs this process may use. `background` printing runs
+    at a lower priority, so that the live preview's next rebuild is not slowed by it.
+    A process pool needs the main module to guard its work with
+    `if __name__ == "__main__":`, as every console script does.
     """
     workers = min(workers or _available_cpus(), len(sources))
-    if workers <= 1:
+    if background:
+        workers = max(workers, 1)  # always in worker processes: only they are reniced
+    elif workers <= 1:
         return [pdf.render_pdf(html, sheets) for html, sheets in sources]
     # Longest first, so one big document does not start last and leave a worker idle.
     order = sorted(range(len(sources)), key=lambda index: -len(sources[index][0]))
     results: list[bytes] = [b""] * len(sources)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_process_context(),
+        initializer=_lower_priority if background else None,
+    ) as pool:
         printed = pool.map(
             pdf.render_pdf, [sources[i][0] for i in order], [sources[i][1] for i in order]
         )
         for index, data in zip(order, printed, strict=True):
             results[index] = data
     return results
+
+
+def _lower_priority() -> None:
+    os.nice(10)
 
 
 def _available_cpus() -> int:
