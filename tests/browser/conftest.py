@@ -6,16 +6,14 @@ The site is served by a small threaded HTTP server on 127.0.0.1, as a static hos
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+import real_site  # the same module the site tests use: one build for both
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,19 +27,6 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _real_site() -> ModuleType:
-    """tests/site/real_site.py, the same module object the site tests use: one build for both."""
-    if "real_site" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "site" / "real_site.py"
-        spec = importlib.util.spec_from_file_location("real_site", path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["real_site"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["real_site"]
-
-
-real_site = _real_site()
 BuiltSite = real_site.BuiltSite
 REPO_ROOT: Path = real_site.REPO_ROOT
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"

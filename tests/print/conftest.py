@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from print_helpers import REPO_ROOT, copy_project
+from real_site import REPO_ROOT, copy_project
 
 from generator.cache import cache_dir
 from generator.load import load

@@ -1,10 +1,10 @@
-"""Helpers the print tests share: where the project is, and text as it reads on paper."""
+"""Helpers the print tests share: text as it reads on paper, and edits to a project copy."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
@@ -13,19 +13,6 @@ from pypdf import PdfReader
 from generator.model import Model
 from generator.render.markdown_text import to_inline_html
 from generator.schema.text import LocalizedText
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ("content", "playbook", "site_templates")
-
-
-def copy_project(root: Path) -> Path:
-    """The real content, playbook, templates and mkdocs.yml, with an empty docs/ folder."""
-    root.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        shutil.copytree(REPO_ROOT / part, root / part)
-    shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    return root
 
 
 def normalized(text: str) -> str:
@@ -61,3 +48,8 @@ def edit_statement(root: Path, model: Model, statement_id: str, language: str, n
     attribute = model.attribute_of(statement)
     path = root / "content" / "attributes" / f"{attribute.id}.yml"
     replace_once(path, f'{language}: "{statement.text[language]}"', f'{language}: "{new}"')
+
+
+def fake_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
+    """Stands in for WeasyPrint where only which PDFs are printed matters; differs by HTML."""
+    return b"%PDF-1.7 printed by the test " + hashlib.sha256(html.encode()).hexdigest().encode()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from print_helpers import edit_statement, pdf_text, replace_once
+from print_helpers import edit_statement, fake_pdf, pdf_text, replace_once
 
 from generator.load import load
 from generator.model import Model
@@ -27,11 +27,6 @@ def _refuse(*args: object, **kwargs: object) -> bytes:
 
 def _text(data: bytes) -> str:
     return pdf_text(data)
-
-
-def _fake_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
-    """Stands in for WeasyPrint where only which PDFs are printed matters."""
-    return b"%PDF-1.7 printed by the test"
 
 
 def _every_pdf(model: Model) -> set[str]:
@@ -88,7 +83,7 @@ def test_an_edited_attribute_prints_again_only_its_worksheets_and_the_whole_mode
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The attribute's summary appears in its worksheet and the whole model's, nowhere else."""
-    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
     attribute = model.attributes[-1]
     old = attribute.summary["fr"]
     replace_once(
@@ -129,7 +124,7 @@ def test_a_new_style_sheet_renderer_or_font_prints_everything_again(
     monkeypatch: pytest.MonkeyPatch,
     change: Callable[[Path, pytest.MonkeyPatch], None],
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
     change(project, monkeypatch)
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
@@ -141,7 +136,7 @@ def test_a_template_string_edited_in_one_language_prints_again_only_what_shows_i
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The checklists' column heading, in English: the English checklists and nothing else."""
-    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
     replace_once(
         project / "site_templates" / "strings.yml",
         "print.owner_column: {en: Who and by when,",

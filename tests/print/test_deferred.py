@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from print_helpers import edit_statement
+from print_helpers import edit_statement, fake_pdf
 
 from generator.load import load
 from generator.model import Model
@@ -20,14 +20,10 @@ from generator.print.build import PrintJob, print_jobs
 from generator.print.cache import PLAN, PdfCache
 
 
-def _fake_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
-    return b"%PDF-1.7 printed by the test " + str(hash(html)).encode()
-
-
 def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
     templates = project / "site_templates"
     before = print_documents(load(project), templates, warm_cache, workers=1)
     plan_before = (warm_cache / PLAN).read_bytes()
@@ -58,7 +54,7 @@ def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
 def test_a_document_with_no_last_version_is_printed_at_once(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
     handed: list[PrintJob] = []
 
     report = print_documents(

@@ -128,10 +128,12 @@ def test_the_toggle_offers_the_three_languages_on_the_same_page(
                 assert target == page_file(three_languages, other, page_id), (where, link)
 
 
-def test_the_translations_command_lists_what_the_third_language_lacks(
+@pytest.fixture(scope="module")
+def translations_report(
     three_languages: ThreeLanguageSite,
-) -> None:
-    outcome = subprocess.run(
+) -> subprocess.CompletedProcess[str]:
+    """`playbook translations` on the three-language tree, run once for the tests below."""
+    return subprocess.run(
         [*command("playbook"), "translations", "--root", str(three_languages.root)],
         capture_output=True,
         text=True,
@@ -139,6 +141,13 @@ def test_the_translations_command_lists_what_the_third_language_lacks(
         env=environment(),
         timeout=120,
     )
+
+
+def test_the_translations_command_lists_what_the_third_language_lacks(
+    three_languages: ThreeLanguageSite,
+    translations_report: subprocess.CompletedProcess[str],
+) -> None:
+    outcome = translations_report
 
     status = three_languages.model.translation_status
     expected = sum(1 for text in status.texts if not text.partial)
@@ -155,15 +164,9 @@ def test_the_translations_command_lists_what_the_third_language_lacks(
 
 def test_the_translations_command_lists_the_stale_french_text(
     three_languages: ThreeLanguageSite,
+    translations_report: subprocess.CompletedProcess[str],
 ) -> None:
-    outcome = subprocess.run(
-        [*command("playbook"), "translations", "--root", str(three_languages.root)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environment(),
-        timeout=120,
-    )
+    outcome = translations_report
 
     stale = f"{three_languages.edited_file}:"
     lines = [line for line in outcome.stdout.splitlines() if "may be out of date" in line]
