@@ -287,11 +287,9 @@ class ServeLog:
             with self.lock:
                 self.lines.append((time.perf_counter(), line.rstrip()))
 
-    def times(self, text: str, after: float) -> list[float]:
-        with self.lock:
-            return [moment for moment, line in self.lines if text in line and moment > after]
-
-    def matches(self, pattern: re.Pattern[str], after: float) -> list[float]:
+    def times(self, text: str | re.Pattern[str], after: float) -> list[float]:
+        """When each line since `after` that contains `text` (or matches it) was read."""
+        pattern = re.compile(re.escape(text)) if isinstance(text, str) else text
         with self.lock:
             return [
                 moment for moment, line in self.lines if pattern.search(line) and moment > after
@@ -392,8 +390,8 @@ def wait_until_quiet(serve_log: ServeLog, since: float, quiet: float = 2.0) -> N
             "error happened during the rebuild", since
         )
         events = serve_log.times("", since)
-        printing = serve_log.matches(BACKGROUND_STARTED, since)
-        printed = serve_log.matches(BACKGROUND_DONE, since)
+        printing = serve_log.times(BACKGROUND_STARTED, since)
+        printed = serve_log.times(BACKGROUND_DONE, since)
         if (
             len(finished) >= len(started)
             and len(printed) >= len(printing)
