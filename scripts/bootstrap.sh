@@ -1,9 +1,12 @@
-# Sourced by the other scripts: makes .venv with Python 3.11 and installs the
-# pinned dependencies, only when pyproject.toml changed since the last install.
+# Sourced by the other scripts: installs the Debian packages they need (scripts/packages:
+# the build's, and with "test" the tests' too), makes .venv with Python 3.11 and installs
+# the pinned dependencies, only when pyproject.toml changed since the last install.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 EXTRAS="${1:-}"
+
+"$ROOT/scripts/packages" "$([ "$EXTRAS" = test ] && echo test || echo build)"
 
 find_python() {
     for candidate in python3.11 python3 python; do

@@ -25,16 +25,9 @@ def test_every_command_it_runs_is_one_the_readme_gives() -> None:
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     commands = [step["run"].split(" --")[0] for step in steps("test-and-build") if "run" in step]
 
-    assert commands == ["scripts/site validate", ".ci/run", "scripts/site build"]
+    assert commands == ["scripts/site validate", "scripts/test", "scripts/site build"]
     for command in ("scripts/test", "scripts/site build", "playbook validate", "--site-url"):
         assert command in readme
-    # .ci/run installs the Debian packages, then runs the README's test command.
-    assert (
-        (REPO_ROOT / ".ci" / "run")
-        .read_text(encoding="utf-8")
-        .rstrip()
-        .endswith("exec scripts/test")
-    )
 
 
 def test_pull_requests_get_the_built_site_and_main_publishes_it() -> None:
