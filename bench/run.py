@@ -411,7 +411,8 @@ class _Assets(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        if tag == "link" and "stylesheet" in (found.get("rel") or "").split():
+        rel = (found.get("rel") or "").split()
+        if tag == "link" and ("stylesheet" in rel or "modulepreload" in rel):
             self.urls.append(found.get("href") or "")
         elif tag == "script" and found.get("src"):
             self.urls.append(found["src"] or "")

@@ -1,8 +1,10 @@
 """The assessment page's data: what its script needs, as JSON in the page.
 
-The script scores in the browser with the same rules as `scoring.py`. It gets here
-what the form does not show (the level scores, the results, the plays that advance
-each statement) and the words it shows, in the page's language, from
+The script scores in the browser with the same rules as `scoring.py` (both are held
+to the case table tests/assessment/cases/scoring.json). It gets here every number
+and name it works with: the file's fields, the level scores and the top of the scale,
+the results, the plays that advance each statement, how many plays and gaps to show,
+the chart's measures, and the words it shows, in the page's language, from
 site_templates/strings.yml. The rest it reads from the form itself: each statement's
 fieldset names its id, its attribute and its results, and its legend its text.
 """
@@ -13,16 +15,19 @@ import html
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.assessment.chart import LAYOUT
 from generator.assessment.format import (
     FORMAT,
     FORMAT_VERSION,
     NOT_APPLICABLE,
     NOT_YET,
+    Answer,
+    AssessmentFile,
     model_version,
 )
 from generator.assessment.scoring import RECOMMENDED_PLAYS
@@ -31,7 +36,7 @@ from generator.model import Model
 from generator.render.markdown_text import to_inline_html
 from generator.render.templating import typeset
 from generator.schema.jsonschema import schema_file
-from generator.schema.text import LocalizedText
+from generator.schema.text import LANGUAGE_CODE, LocalizedText
 
 __all__ = ["SCHEMA_FILE", "SCRIPT_STRINGS", "STORAGE_KEY", "AssessmentPage", "published_files"]
 
@@ -134,9 +139,14 @@ class AssessmentPage:
             "format": FORMAT,
             "formatVersion": FORMAT_VERSION,
             "modelVersion": model_version(model),
+            "fields": list(AssessmentFile.model_fields),
+            "answerFields": list(Answer.model_fields),
+            "languagePattern": LANGUAGE_CODE,
             "language": language,
+            "top": max(level.score for level in model.levels),
             "recommendedPlays": RECOMMENDED_PLAYS,
             "gapsShown": GAPS_SHOWN,
+            "chart": asdict(LAYOUT),
             "choices": [
                 {"id": NOT_YET, "score": 0, "label": word(model, "assessment.not_yet", language)},
                 *(

@@ -1,7 +1,7 @@
 """Scores of an assessment: pure functions of the model and the answers.
 
-The rules, the same in site_templates/theme/js/assessment.js (which must give the
-same numbers, and is tested to):
+The rules, the same in site_templates/theme/js/scoring.js for the assessment page;
+the case table tests/assessment/cases/scoring.json holds both to them, case by case:
 
 - a statement scores its level's `score` (1 to 3), or 0 for "not yet";
   "not applicable" and unanswered statements are left out;
@@ -10,7 +10,8 @@ same numbers, and is tested to):
 - the gap is target minus today; attributes are ranked by gap, largest first,
   ties in the model's order;
 - recommended plays advance the statements rated lowest today that are below
-  their target (or below the top of the scale when no target is set).
+  their target (or below the top of the scale when no target is set);
+- a score is shown with one decimal, rounded half up (1.25 -> 1.3).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "assess",
     "average",
     "choice_score",
+    "format_score",
     "group_scores",
     "rank_gaps",
     "recommend",
@@ -62,6 +64,13 @@ def round_half_up(value: float, digits: int = 1) -> float:
     """Rounded as people do (1.25 -> 1.3), and as `Math.round` does in the page's script."""
     factor: int = 10**digits
     return math.floor(value * factor + 0.5) / factor
+
+
+def format_score(value: float | None, decimal_mark: str) -> str:
+    """A score with one decimal and the language's decimal mark ("—" when there is none)."""
+    if value is None:
+        return "—"
+    return f"{round_half_up(value):.1f}".replace(".", decimal_mark)
 
 
 @dataclass(frozen=True)
@@ -208,8 +217,8 @@ def recommend(
     return tuple(recommendation for _, recommendation in ranked[:limit])
 
 
-def assess(model: Model, answers: Mapping[str, Answer]) -> Results:
-    """Everything a report shows, from the answers by statement id."""
+def assess(model: Model, answers: Mapping[str, Answer], plays: int = RECOMMENDED_PLAYS) -> Results:
+    """Everything a report shows, from the answers by statement id; at most `plays` plays."""
     scores = statement_scores(model, answers)
     attributes, results, overall = group_scores(model, scores)
     return Results(
@@ -218,6 +227,6 @@ def assess(model: Model, answers: Mapping[str, Answer]) -> Results:
         results=results,
         overall=overall,
         gaps=rank_gaps(attributes),
-        recommendations=recommend(model, scores),
+        recommendations=recommend(model, scores, plays),
         top=max(level.score for level in model.levels),
     )

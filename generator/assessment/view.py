@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.assessment.chart import Chart, bar_chart
 from generator.assessment.format import NOT_APPLICABLE, NOT_YET, AssessmentFile, note_in
-from generator.assessment.scoring import GroupScore, Results, StatementScore, round_half_up
+from generator.assessment.scoring import GroupScore, Results, StatementScore, format_score
 from generator.model import Model
 from generator.render.templating import typeset
 from generator.schema.models import Attribute, Play, Statement
@@ -32,10 +32,7 @@ def word(model: Model, key: str, language: str, **values: Any) -> str:
 
 def number(model: Model, value: float | None, language: str) -> str:
     """A score with one decimal, in the language's notation ("—" when there is none)."""
-    if value is None:
-        return "—"
-    shown = f"{round_half_up(value):.1f}"
-    return shown.replace(".", word(model, "report.decimal_mark", language))
+    return format_score(value, word(model, "report.decimal_mark", language))
 
 
 @dataclass(frozen=True)

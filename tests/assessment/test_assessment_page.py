@@ -1,4 +1,8 @@
-"""The assessment page's data and script agree with the Python side they mirror."""
+"""The assessment page's data: everything its script needs, from Python, in each language.
+
+The script's logic is held to the case table in tests/assessment/cases/ (Node runs it
+against site_templates/theme/js/scoring.js, pytest against generator/assessment/).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.assessment import chart
-from generator.assessment.format import Answer, AssessmentFile, model_version
+from generator.assessment.format import model_version
 from generator.assessment.page import SCRIPT_STRINGS, AssessmentPage, published_files
 from generator.model import Model
 from generator.render.pages import render_pages
 
 SCRIPT = Path(__file__).resolve().parents[2] / "site_templates" / "theme" / "js" / "assessment.js"
+CASES = Path(__file__).resolve().parent / "cases"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +32,7 @@ def payload(model: Model, language: str) -> dict[str, object]:
 
 
 def test_the_script_shows_exactly_the_strings_the_page_gives_it(script: str) -> None:
-    named = set(re.findall(r'"((?:assessment|report)\.[a-z_]+)"', script))
+    named = set(re.findall(r'"((?:assessment|report)\.[a-z_]*[a-z])"', script))
     # The score tables name their column and caption after their kind.
     assert '"report." + kind + "_column"' in script
     assert '"report." + kind + "_caption"' in script
@@ -37,6 +41,11 @@ def test_the_script_shows_exactly_the_strings_the_page_gives_it(script: str) -> 
         for kind in ("attribute", "result")
         for part in ("column", "caption")
     }
+    # A refused file is told after the reason scoring.js gives, one of the case table's.
+    assert '"assessment.error_" + refused.replace(/-/g, "_")' in script
+    table = json.loads((CASES / "scoring.json").read_text(encoding="utf-8"))
+    reasons = {case["expected"].get("refused") for case in table["cases"]} - {None}
+    built |= {"assessment.error_" + reason.replace("-", "_") for reason in reasons}
 
     assert named | built == set(SCRIPT_STRINGS)
 
@@ -62,21 +71,36 @@ def test_the_page_data_is_safe_inside_a_script_element(model: Model) -> None:
     assert json.loads(text)["language"] == "fr"
 
 
-def test_the_script_reads_the_file_fields_the_format_defines(script: str) -> None:
-    def listed(name: str) -> list[str]:
-        found = re.search(rf"const {name} = \[([^\]]*)\]", script)
-        assert found, name
-        return re.findall(r'"([a-z_]+)"', found.group(1))
+def test_the_page_gives_the_script_the_format_the_scale_and_the_chart_s_measures(
+    model: Model,
+) -> None:
+    """What the case table's Node runner gives scoring.js as the page's data (scoring.test.js)."""
+    data = payload(model, "fr")
 
-    assert listed("FIELDS") == list(AssessmentFile.model_fields)
-    assert listed("ANSWER_FIELDS") == list(Answer.model_fields)
-
-
-def test_the_script_lays_out_its_chart_as_the_report_does(script: str) -> None:
-    assert f"wrap(names[index], {chart.WRAP})" in script
-    assert f"WIDTH = {chart.WIDTH}, LEFT = {chart.LEFT}" in script
-    assert f"PLOT = WIDTH - LEFT - {chart.VALUE_ROOM}, BAR = {chart.BAR_HEIGHT}" in script
-    assert f"LINE = {chart.LINE_HEIGHT}" in script
+    assert data["format"] == "client-centric-assessment"
+    assert data["formatVersion"] == 1
+    assert data["fields"] == [
+        "format",
+        "format_version",
+        "model_version",
+        "service",
+        "date",
+        "language",
+        "answers",
+    ]
+    assert data["answerFields"] == ["today", "target", "notes"]
+    assert data["languagePattern"] == "^[a-z]{2,3}$"
+    assert [(c["id"], c["score"]) for c in data["choices"]] == [  # type: ignore[index]
+        ("not-yet", 0),
+        ("some", 1),
+        ("satisfied", 2),
+        ("impressed", 3),
+        ("not-applicable", None),
+    ]
+    assert (data["top"], data["recommendedPlays"], data["gapsShown"]) == (3, 5, 3)
+    chart = data["chart"]
+    assert isinstance(chart, dict)
+    assert (chart["width"], chart["left"], chart["value_room"], chart["wrap"]) == (680, 8, 48, 74)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

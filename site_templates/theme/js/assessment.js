@@ -1,10 +1,9 @@
 // The self-assessment page: answers kept in this browser, live results, export, import, clearing.
 // Without this script the page is a complete form to fill in and print; this only adds to it.
-// Scores follow generator/assessment/scoring.py rule for rule (a browser test compares the page
-// with `playbook report`), and the chart follows generator/assessment/chart.py. Every word comes
-// from the page: the form (statements, attributes) and the JSON block made from strings.yml.
+// The logic is scoring.js's; every number and word comes from the page (form and JSON data).
+import { assess, checkFile, checkText, formatScore, isObject, layoutChart, points } from "./scoring.js";
+
 (() => {
-  "use strict";
   const $ = (id) => document.getElementById(id);
   const form = $("assessment-form");
   const block = $("assessment-data");
@@ -12,16 +11,10 @@
   const data = JSON.parse(block.textContent);
   const results = $("assessment-results");
   const PARTS = ["today", "target"];
-  const FIELDS = ["format", "format_version", "model_version", "service", "date", "language", "answers"];
-  const ANSWER_FIELDS = ["today", "target", "notes"];
   const SVG = "http://www.w3.org/2000/svg";
   const text = (element) => element.textContent.replace(/[ \t\r\n]+/g, " ").trim();
-  const has = (list, item) => list.indexOf(item) >= 0;
-  const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
-
   const choices = {};
   data.choices.forEach((choice) => { choices[choice.id] = choice; });
-  const top = Math.max(...data.choices.map((choice) => choice.score || 0));
   const attributes = Array.from(form.querySelectorAll("[data-attribute]"), (group) => ({
     id: group.dataset.attribute, name: text(group.querySelector("h3"))
   }));
@@ -32,19 +25,16 @@
     text: text(fieldset.firstElementChild),
     index: index
   }));
-  const known = {};
-  statements.forEach((statement) => { known[statement.id] = statement; });
+  const known = new Set(statements.map((statement) => statement.id));
+  const model = { ...data, attributes, statements };
 
   const say = (key, values) => data.strings[key].replace(/\{(\w+)\}/g, (whole, name) =>
     values && name in values ? String(values[name]) : whole);
-  const number = (value) => value === null ? "—"
-    : (Math.floor(value * 10 + 0.5) / 10).toFixed(1).replace(".", say("report.decimal_mark"));
+  const number = (value) => formatScore(value, say("report.decimal_mark"));
 
-  // --- answers: the state, the form and the browser's storage ---------------------------------
+  // --- answers: the state, the form and the browser's storage
 
   const blank = () => ({ service: "", language: null, answers: {} });
-  const isNote = (value) => typeof value === "string"
-    || (isObject(value) && Object.values(value).every((note) => typeof note === "string"));
   // A note in the page's language; a note in several languages falls back to its first.
   const noteText = (note) => !note ? "" : typeof note === "string" ? note
     : data.language in note ? note[data.language] : Object.values(note)[0] || "";
@@ -73,51 +63,6 @@
   const answered = (state) => Object.keys(asFile(state).answers).length;
   const inUse = (state) => answered(state) > 0 || hasText(state.service);
 
-  // A parsed file checked as `playbook report` checks it: { state } or { problem: [key, values] }.
-  // Stored answers are `lenient`: those for statements no longer in the model are dropped.
-  function adopt(file, lenient) {
-    const invalid = (where) => ({ problem: ["assessment.error_invalid", { where }] });
-    if (!isObject(file) || file.format !== data.format) return { problem: ["assessment.error_not_assessment", {}] };
-    if (file.format_version !== data.formatVersion) {
-      if (!("format_version" in file)) return invalid("format_version");
-      return { problem: ["assessment.error_format_version", { found: JSON.stringify(file.format_version), supported: data.formatVersion }] };
-    }
-    const stray = Object.keys(file).find((key) => !has(FIELDS, key));
-    if (stray) return invalid(stray);
-    if (file.model_version != null && typeof file.model_version !== "string") return invalid("model_version");
-    if (!lenient && file.model_version != null && file.model_version !== data.modelVersion) {
-      return { problem: ["assessment.error_model_version", { found: file.model_version, current: data.modelVersion }] };
-    }
-    if ("service" in file && !isNote(file.service)) return invalid("service");
-    if (file.language != null && !/^[a-z]{2,3}$/.test(file.language)) return invalid("language");
-    if (file.date != null && !/^\d{4}-\d{2}-\d{2}$/.test(file.date)) return invalid("date");
-    const answers = file.answers == null ? {} : file.answers;
-    if (!isObject(answers)) return invalid("answers");
-    const state = { service: file.service || "", language: file.language || null, answers: {} };
-    const unknown = [], offScale = [];
-    let wrong = null;
-    Object.keys(answers).forEach((id) => {
-      const answer = answers[id], where = "answers." + id;
-      if (!isObject(answer)) { wrong = wrong || where; return; }
-      const stranger = Object.keys(answer).find((key) => !has(ANSWER_FIELDS, key));
-      if (stranger) wrong = wrong || where + "." + stranger;
-      if (answer.notes != null && !isNote(answer.notes)) wrong = wrong || where + ".notes";
-      if (!known[id]) { unknown.push(id); return; }
-      const kept = { notes: answer.notes || "" };
-      PARTS.forEach((part) => {
-        const value = answer[part];
-        if (value == null) return;
-        if (typeof value === "string" && choices[value]) kept[part] = value;
-        else if (!has(offScale, id)) offScale.push(id);
-      });
-      state.answers[id] = kept;
-    });
-    if (wrong) return invalid(wrong);
-    if (!lenient && unknown.length) return { problem: ["assessment.error_unknown_statements", { ids: unknown.join(", ") }] };
-    if (!lenient && offScale.length) return { problem: ["assessment.error_bad_ratings", { ids: offScale.join(", ") }] };
-    return { state, dropped: unknown.length };
-  }
-
   let storage = null;
   try {
     storage = window.localStorage;
@@ -130,8 +75,8 @@
   function restore() {
     let saved = null;
     try { saved = JSON.parse(storage && storage.getItem(data.storageKey)); } catch (error) { saved = null; }
-    const outcome = saved ? adopt(saved, true) : null;
-    return outcome && outcome.state ? outcome : { state: blank(), dropped: 0 };
+    const outcome = saved ? checkFile(model, saved, true) : null;
+    return outcome && outcome.file ? { state: outcome.file, dropped: outcome.dropped } : { state: blank(), dropped: 0 };
   }
 
   function save() {
@@ -167,7 +112,7 @@
       return save();
     }
     const [part, id] = field.name.split(":");
-    if (!known[id]) return;
+    if (!known.has(id)) return;
     const answer = state.answers[id] || (state.answers[id] = {});
     if (part === "notes") {
       answer.notes = edited(answer.notes, field.value);
@@ -179,7 +124,7 @@
     if (part !== "notes" && !results.hidden) showResults(false);
   }
 
-  // --- messages ------------------------------------------------------------------------------
+  // --- messages
 
   function tell(key, values) {
     $("assessment-error").textContent = "";
@@ -191,73 +136,7 @@
     $("assessment-error").textContent = say(key, values);
   }
 
-  // --- scores, as in scoring.py ----------------------------------------------------------------
-
-  const scoreOf = (choice) => choice && choices[choice] ? choices[choice].score : null;
-
-  function average(values) {
-    const counted = values.filter((value) => value !== null);
-    return counted.length ? counted.reduce((sum, value) => sum + value, 0) / counted.length : null;
-  }
-
-  function group(id, members) {
-    const today = average(members.map((m) => m.todayScore));
-    const target = average(members.map((m) => m.targetScore));
-    return {
-      id, today, target,
-      gap: today === null || target === null ? null : target - today,
-      ratedToday: members.filter((m) => m.todayScore !== null).length,
-      ratedTarget: members.filter((m) => m.targetScore !== null).length,
-      statements: members.length
-    };
-  }
-
-  // Gaps compared to a millionth, so equal means tie despite floating-point noise.
-  const rankingKey = (value) => Math.floor(value * 1000000 + 0.5);
-  const goal = (score) => score.targetScore !== null ? score.targetScore : top;
-
-  function assess() {
-    const scores = statements.map((statement) => {
-      const answer = state.answers[statement.id] || {};
-      return {
-        statement, today: answer.today || null, target: answer.target || null,
-        todayScore: scoreOf(answer.today), targetScore: scoreOf(answer.target)
-      };
-    });
-    const byAttribute = attributes.map((a) => group(a.id, scores.filter((s) => s.statement.attribute === a.id)));
-    const gaps = byAttribute
-      .map((g, index) => ({ g, index }))
-      .filter(({ g }) => g.gap !== null && rankingKey(g.gap) > 0)
-      .sort((a, b) => rankingKey(b.g.gap) - rankingKey(a.g.gap) || a.index - b.index)
-      .map(({ g }) => g);
-    return {
-      attributes: byAttribute,
-      results: data.results.map((r) => group(r.id, scores.filter((s) => has(s.statement.results, r.id)))),
-      overall: group("overall", scores),
-      gaps,
-      plays: recommend(scores)
-    };
-  }
-
-  // The plays that advance the statements rated lowest, most useful first: by the lowest today
-  // score among them, then how many share it, then the sum of their gaps, then playbook order.
-  function recommend(scores) {
-    const candidates = scores.filter((s) => s.todayScore !== null && s.todayScore < goal(s));
-    const ranked = [];
-    data.plays.forEach((play, index) => {
-      const advanced = candidates.filter((s) => has(play.statements, s.statement.id));
-      if (!advanced.length) return;
-      const lowest = Math.min(...advanced.map((s) => s.todayScore));
-      const atLowest = advanced.filter((s) => s.todayScore === lowest).length;
-      const totalGap = advanced.reduce((sum, s) => sum + goal(s) - s.todayScore, 0);
-      advanced.sort((a, b) => a.todayScore - b.todayScore || a.statement.index - b.statement.index);
-      ranked.push({ key: [lowest, -atLowest, -totalGap, index], play, statements: advanced });
-    });
-    const order = (a, b) => a.key.map((value, i) => value - b.key[i]).find((d) => d !== 0) || 0;
-    return ranked.sort(order).slice(0, data.recommendedPlays);
-  }
-
-  // --- the results view, as site_templates/pages/_report.html shows a report -------------------
+  // --- the results view, as site_templates/pages/_report.html shows a report
 
   function node(tag, attributes, children, namespace) {
     const element = namespace ? document.createElementNS(namespace, tag) : document.createElement(tag);
@@ -269,59 +148,38 @@
   }
   const svg = (tag, attributes, children) => node(tag, attributes, children, SVG);
   const choiceLabel = (choice) => choice ? choices[choice].label : say("report.no_answer");
-  const round1 = (value) => Math.round(value * 10) / 10;
 
-  function wrap(label, width) {
-    const lines = [];
-    let current = "";
-    label.split(/[ \t\r\n]+/).filter(Boolean).forEach((word) => {
-      if (current && current.length + 1 + word.length > width) { lines.push(current); current = word; }
-      else current = current ? current + " " + word : word;
-    });
-    return current ? lines.concat(current) : lines.length ? lines : [""];
-  }
-
-  // Laid out as chart.py lays out the report's chart.
+  // Drawn as site_templates/pages/_report.html draws the report's chart, laid out by scoring.js.
   function chart(id, titleKey, groups, names) {
-    const WIDTH = 680, LEFT = 8, PLOT = WIDTH - LEFT - 48, BAR = 12, LINE = 18;
-    const plotTop = 24 + 22, shapes = [], described = [];
-    let y = plotTop + 8;
-    groups.forEach((g, index) => {
-      const values = [g.today, g.target].map((v) => [v, v === null ? say("report.not_rated") : number(v)]);
-      described.push(say("report.chart_row", { name: names[index], today: values[0][1], target: values[1][1] }));
-      wrap(names[index], 74).forEach((line) => {
-        y += LINE;
-        shapes.push(svg("text", { x: LEFT, y: y - 4, "font-weight": "bold" }, [line]));
-      });
-      y += 2;
-      values.forEach(([value, shown], series) => {
-        const width = round1(PLOT * (value || 0) / top);
-        shapes.push(series === 0
-          ? svg("rect", { x: LEFT, y, width, height: BAR, fill: "#26374a" })
-          : svg("rect", { x: LEFT + 1, y: y + 1, width: Math.max(width - 2, 0), height: BAR - 2, fill: "#ffffff", stroke: "#26374a", "stroke-width": 2 }));
-        shapes.push(svg("text", { x: round1(LEFT + width + 6), y: y + BAR - 1, "font-size": 13 }, [shown]));
-        y += BAR + 3;
-      });
-      y += 14;
+    const L = data.chart, inset = Math.floor(L.outline_width / 2);
+    const shown = (value) => value === null ? say("report.not_rated") : number(value);
+    const laidOut = layoutChart(groups.map((g, i) => ({ label: names[i], today: g.today, target: g.target })), data.top, L);
+    const box = (series, x, y, width, height) => svg("rect", series === "today" ? { x, y, width, height, fill: "#26374a" } : {
+      x: x + inset, y: y + inset, width: Math.max(width - L.outline_width, 0), height: height - L.outline_width,
+      fill: "#ffffff", stroke: "#26374a", "stroke-width": L.outline_width
     });
-    const ticks = [];
-    for (let step = 0; step <= top; step++) {
-      const x = round1(LEFT + PLOT * step / top);
-      ticks.push(svg("line", { x1: x, x2: x, y1: plotTop, y2: y - 6, stroke: "#aab2bb", "stroke-width": 1 }),
-        svg("text", { x, y: plotTop - 6, "text-anchor": "middle", fill: "#4a4f55" }, [step]));
-    }
-    const prefix = "results-" + id;
+    const shapes = PARTS.flatMap((series, i) => {
+      const x = L.left + (i ? L.legend_target_x : 0);
+      return [box(series, x, L.legend_box_y, L.legend_box_width, L.legend_box_height),
+        svg("text", { x: x + L.legend_text_x, y: L.legend_text_y }, [say(`report.${series}_column`)])];
+    });
+    laidOut.ticks.forEach(({ x, label }) => shapes.push(
+      svg("line", { x1: x, x2: x, y1: laidOut.plotTop, y2: laidOut.height - L.tick_gap, stroke: "#aab2bb", "stroke-width": L.grid_width }),
+      svg("text", { x, y: laidOut.plotTop - L.tick_gap, "text-anchor": "middle", fill: "#4a4f55" }, [label])));
+    laidOut.rows.forEach((row, i) => {
+      row.lines.forEach(({ y, text }) => shapes.push(svg("text", { x: L.left, y, "font-weight": "bold" }, [text])));
+      row.bars.forEach((bar) => shapes.push(box(bar.series, L.left, bar.y, bar.width, L.bar_height),
+        svg("text", { x: bar.textX, y: bar.y + L.bar_height - L.value_baseline, "font-size": L.value_font_size }, [shown(groups[i][bar.series])])));
+    });
+    const prefix = "results-" + id, { height } = laidOut;
+    const described = groups.map((g, i) => say("report.chart_row", { name: names[i], today: shown(g.today), target: shown(g.target) }));
     return node("figure", { class: "chart" }, [svg("svg", {
       class: "bar-chart", role: "img", "aria-labelledby": `${prefix}-title ${prefix}-desc`,
-      viewBox: `0 0 ${WIDTH} ${y}`, width: WIDTH, height: y, "font-size": 14, fill: "#1b1b1b"
+      viewBox: `0 0 ${L.width} ${height}`, width: L.width, height, "font-size": L.font_size, fill: "#1b1b1b"
     }, [
-      svg("title", { id: prefix + "-title" }, [say(titleKey, { top })]),
+      svg("title", { id: prefix + "-title" }, [say(titleKey, { top: data.top })]),
       svg("desc", { id: prefix + "-desc" }, [described.join(" ")]),
-      svg("rect", { x: LEFT, y: 4, width: 18, height: 12, fill: "#26374a" }),
-      svg("text", { x: LEFT + 24, y: 15 }, [say("report.today_column")]),
-      svg("rect", { x: LEFT + 161, y: 5, width: 16, height: 10, fill: "#ffffff", stroke: "#26374a", "stroke-width": 2 }),
-      svg("text", { x: LEFT + 184, y: 15 }, [say("report.target_column")]),
-      ...ticks, ...shapes
+      ...shapes
     ])]);
   }
 
@@ -385,7 +243,7 @@
   }
 
   function showResults(announce) {
-    const found = assess();
+    const found = assess(model, state.answers);
     $("results-body").replaceChildren(...render(found));
     results.hidden = false;
     if (!announce) return;
@@ -396,7 +254,7 @@
     $("results-heading").focus();
   }
 
-  // --- export, import, clear -------------------------------------------------------------------
+  // --- export, import, clear
 
   function isoDate() {
     const now = new Date();
@@ -426,7 +284,7 @@
       "assessment.csv_today_points", "report.target_column", "assessment.csv_target_points", "report.notes_column"];
     const rows = [head.map((key) => say(key))].concat(statements.map((statement) => {
       const answer = state.answers[statement.id] || {};
-      const rating = (part) => answer[part] ? [choiceLabel(answer[part]), scoreOf(answer[part])] : ["", ""];
+      const rating = (part) => answer[part] ? [choiceLabel(answer[part]), points(model, answer[part])] : ["", ""];
       return [statement.id, attributes.find((a) => a.id === statement.attribute).name, statement.text,
         ...rating("today"), ...rating("target"), noteText(answer.notes)];
     }));
@@ -434,12 +292,11 @@
   }
 
   function importText(content, name) {
-    let parsed;
-    try { parsed = JSON.parse(content.replace(/^\ufeff/, "")); } catch (error) { return fail("assessment.error_not_json", { file: name }); }
-    const outcome = adopt(parsed, false);
-    if (outcome.problem) return fail(outcome.problem[0], { ...outcome.problem[1], file: name });
+    const outcome = checkText(model, content, false);
+    const { refused, values } = outcome;
+    if (refused) return fail("assessment.error_" + refused.replace(/-/g, "_"), { ...values, ids: values.ids && values.ids.join(", "), file: name });
     if (inUse(state) && !window.confirm(say("assessment.confirm_import", { file: name }))) return;
-    state = outcome.state;
+    state = outcome.file;
     save();
     fill();
     if (!results.hidden) showResults(false);
@@ -461,7 +318,7 @@
     }
   };
 
-  // --- start -----------------------------------------------------------------------------------
+  // --- start
 
   const restored = restore();
   let state = restored.state;

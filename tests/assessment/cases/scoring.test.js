@@ -1,0 +1,119 @@
+// The case table scoring.json, run against the assessment page's script by Node's own test
+// runner: `node --test tests/assessment/cases/scoring.test.js` (pytest runs it too, in
+// tests/assessment/test_scoring_cases.py, after running the same table against generator/).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import {
+  assess, checkFile, checkText, formatScore, layoutChart, rankGaps, wrap
+} from "../../../site_templates/theme/js/scoring.js";
+
+const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
+const TOLERANCE = 1e-6;
+const GROUP_FIELDS = ["today", "target", "gap", "rated_today", "rated_target", "statements"];
+
+// The table's model as the page's data gives it (generator/assessment/page.py): the choices are
+// "not yet" (0 points), the levels and "not applicable" (no points); the file's fields are the
+// format's; attributes and statements are those the form shows.
+const spec = table.model;
+const model = {
+  format: "client-centric-assessment",
+  formatVersion: 1,
+  modelVersion: spec.model_version,
+  fields: ["format", "format_version", "model_version", "service", "date", "language", "answers"],
+  answerFields: ["today", "target", "notes"],
+  languagePattern: "^[a-z]{2,3}$",
+  choices: [{ id: "not-yet", score: 0 }, ...spec.levels, { id: "not-applicable", score: null }],
+  top: Math.max(...spec.levels.map((level) => level.score)),
+  recommendedPlays: spec.recommended_plays,
+  attributes: spec.attributes.map(({ id }) => ({ id })),
+  statements: spec.attributes.flatMap((attribute) => attribute.statements.map((statement) => ({
+    id: statement.id, attribute: attribute.id, results: statement.results
+  }))),
+  results: spec.results.map((id) => ({ id })),
+  plays: spec.plays
+};
+
+function same(found, expected) {
+  if (typeof expected === "number") return typeof found === "number" && Math.abs(found - expected) < TOLERANCE;
+  if (Array.isArray(expected)) {
+    return Array.isArray(found) && found.length === expected.length && expected.every((e, i) => same(found[i], e));
+  }
+  if (expected && typeof expected === "object") {
+    const keys = (object) => Object.keys(object).sort().join("\n");
+    return !!found && typeof found === "object" && keys(found) === keys(expected)
+      && Object.keys(expected).every((key) => same(found[key], expected[key]));
+  }
+  return found === expected;
+}
+
+const shownGroup = (group, fields) => {
+  assert.ok(Object.keys(fields).every((field) => GROUP_FIELDS.includes(field)), `unknown group fields: ${Object.keys(fields)}`);
+  const named = { today: group.today, target: group.target, gap: group.gap, rated_today: group.ratedToday,
+    rated_target: group.ratedTarget, statements: group.statements };
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, named[field]]));
+};
+
+const groups = (found, expected) => Object.fromEntries(Object.entries(expected || {}).map(([id, fields]) => {
+  const group = found.find((g) => g.id === id);
+  assert.ok(group, `no group ${id}`);
+  return [id, shownGroup(group, fields)];
+}));
+
+const runners = {
+  assess(input, expected) {
+    const found = assess(model, input.answers);
+    return {
+      points: Object.fromEntries(found.statements.filter((s) => expected.points && s.statement.id in expected.points)
+        .map((s) => [s.statement.id, { today: s.todayScore, target: s.targetScore }])),
+      attributes: groups(found.attributes, expected.attributes),
+      results: groups(found.results, expected.results),
+      overall: shownGroup(found.overall, expected.overall || {}),
+      gaps: found.gaps.map((g) => g.id),
+      plays: found.plays.map((advice) => ({ play: advice.play.id, statements: advice.statements.map((s) => s.statement.id) }))
+    };
+  },
+  rank_gaps: (input) => ({ order: rankGaps(input.groups).map((g) => g.id) }),
+  format_score: (input) => ({ shown: formatScore(input.value, input.decimal_mark) }),
+  wrap: (input) => ({ lines: wrap(input.text, input.width) }),
+  chart(input) {
+    const chart = layoutChart(input.rows, input.top, input.layout);
+    return {
+      height: chart.height,
+      plot_top: chart.plotTop,
+      ticks: chart.ticks.map(({ x, label }) => [x, label]),
+      rows: chart.rows.map((row) => ({
+        lines: row.lines.map(({ y, text }) => [y, text]),
+        bars: row.bars.map((bar) => ({ series: bar.series, y: bar.y, width: bar.width, text_x: bar.textX }))
+      }))
+    };
+  },
+  check_file(input, expected) {
+    const outcome = "text" in input ? checkText(model, input.text, false) : checkFile(model, input.file, false);
+    if (outcome.refused) {
+      const refused = { refused: outcome.refused };
+      if ("ids" in expected) refused.ids = outcome.values.ids;
+      if ("where" in expected) refused.where = outcome.values.where;
+      return refused;
+    }
+    const answers = Object.fromEntries(Object.entries(outcome.file.answers).map(([id, answer]) => [id,
+      Object.fromEntries(Object.entries(answer).filter(([, value]) => value !== null && value !== ""))]));
+    return { accepted: { answers } };
+  }
+};
+
+test("every operation of the table has a runner and a case", () => {
+  assert.deepEqual(Object.keys(table.operations).sort(), Object.keys(runners).sort());
+  assert.deepEqual([...new Set(table.cases.map((c) => c.operation))].sort(), Object.keys(runners).sort());
+});
+
+for (const testCase of table.cases) {
+  test(testCase.name, () => {
+    assert.deepEqual(Object.keys(testCase).sort(), ["expected", "input", "name", "operation"]);
+    const found = runners[testCase.operation](testCase.input, testCase.expected);
+    for (const [key, value] of Object.entries(testCase.expected)) {
+      assert.ok(key in found, `expected ${key}: ${JSON.stringify(value)}; found ${JSON.stringify(found)}`);
+      assert.ok(same(found[key], value), `${key}: expected ${JSON.stringify(value)}, found ${JSON.stringify(found[key])}`);
+    }
+  });
+}

@@ -1,0 +1,259 @@
+"""The case table tests/assessment/cases/scoring.json, run against generator/assessment/.
+
+Node runs the same table against the page's script (cases/scoring.test.js; the last
+test here runs it), so both implementations follow one specification.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.assessment.chart import ChartLayout, bar_chart, wrap
+from generator.assessment.format import Answer, model_version
+from generator.assessment.reading import read_assessment
+from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
+from generator.errors import ContentError, Problem
+from generator.i18n import Message
+from generator.load import load
+from generator.model import Model
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+TABLE: dict[str, Any] = json.loads((CASES_DIR / "scoring.json").read_text(encoding="utf-8"))
+MINIMAL_TREE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TOLERANCE = 1e-6
+
+Case = dict[str, Any]
+"""A case's input, or what it expects."""
+
+GROUP_FIELDS = ("today", "target", "gap", "rated_today", "rated_target", "statements")
+
+
+@pytest.fixture(scope="module")
+def table_model() -> Model:
+    """The table's small model, made of the minimal fixture's objects renamed."""
+    spec = TABLE["model"]
+    base = load(MINIMAL_TREE)
+    level, statement, attribute = base.levels[0], base.statements[0], base.attributes[0]
+    result, play = base.results[0], base.plays[0]
+    model = dataclasses.replace(
+        base,
+        levels=tuple(
+            level.model_copy(update={"id": found["id"], "score": found["score"]})
+            for found in spec["levels"]
+        ),
+        attributes=tuple(
+            attribute.model_copy(
+                update={
+                    "id": found["id"],
+                    "statements": tuple(
+                        statement.model_copy(update={"id": s["id"], "results": tuple(s["results"])})
+                        for s in found["statements"]
+                    ),
+                }
+            )
+            for found in spec["attributes"]
+        ),
+        results=tuple(result.model_copy(update={"id": found}) for found in spec["results"]),
+        plays=tuple(
+            play.model_copy(update={"id": found["id"], "statements": tuple(found["statements"])})
+            for found in spec["plays"]
+        ),
+    )
+    assert model_version(model) == spec["model_version"]
+    return model
+
+
+def same(found: Any, expected: Any) -> bool:
+    """Equal, numbers to within a millionth (lists and mappings item by item)."""
+    if isinstance(expected, float | int) and not isinstance(expected, bool):
+        return isinstance(found, float | int) and abs(found - expected) < TOLERANCE
+    if isinstance(expected, list):
+        return (
+            isinstance(found, list | tuple)
+            and len(found) == len(expected)
+            and all(same(f, e) for f, e in zip(found, expected, strict=True))
+        )
+    if isinstance(expected, dict):
+        return (
+            isinstance(found, dict)
+            and found.keys() == expected.keys()
+            and all(same(found[key], value) for key, value in expected.items())
+        )
+    return bool(found == expected)
+
+
+def check(found: dict[str, Any], expected: dict[str, Any]) -> None:
+    for key, value in expected.items():
+        assert key in found, f"expected {key}: {value!r}; found {found!r}"
+        assert same(found[key], value), f"{key}: expected {value!r}, found {found[key]!r}"
+
+
+def groups(found: tuple[GroupScore, ...], expected: dict[str, dict[str, Any]]) -> Case:
+    """The named groups' scores, with only the fields the case names (unknown ones fail)."""
+    by_id = {group.id: group for group in found}
+    shown = {}
+    for identifier, fields in expected.items():
+        assert set(fields) <= set(GROUP_FIELDS), f"unknown group fields: {set(fields)}"
+        group = by_id[identifier]
+        shown[identifier] = {field: getattr(group, field) for field in fields}
+    return shown
+
+
+def run_assess(model: Model, given: Case, expected: Case) -> Case:
+    answers = {key: Answer.model_validate(value) for key, value in given["answers"].items()}
+    results = assess(model, answers, TABLE["model"]["recommended_plays"])
+    return {
+        "points": {
+            score.statement.id: {"today": score.today_score, "target": score.target_score}
+            for score in results.statements
+            if score.statement.id in expected.get("points", {})
+        },
+        "attributes": groups(results.attributes, expected.get("attributes", {})),
+        "results": groups(results.results, expected.get("results", {})),
+        "overall": groups((results.overall,), {"overall": expected.get("overall", {})})["overall"],
+        "gaps": [group.id for group in results.gaps],
+        "plays": [
+            {"play": advice.play.id, "statements": [s.statement.id for s in advice.statements]}
+            for advice in results.recommendations
+        ],
+    }
+
+
+def run_rank_gaps(model: Model, given: Case, expected: Case) -> Case:
+    ranked = rank_gaps(
+        tuple(GroupScore(g["id"], g["today"], g["target"], 0, 0, 0) for g in given["groups"])
+    )
+    return {"order": [group.id for group in ranked]}
+
+
+def run_format_score(model: Model, given: Case, expected: Case) -> Case:
+    return {"shown": format_score(given["value"], given["decimal_mark"])}
+
+
+def run_wrap(model: Model, given: Case, expected: Case) -> Case:
+    return {"lines": list(wrap(given["text"], given["width"]))}
+
+
+def run_chart(model: Model, given: Case, expected: Case) -> Case:
+    rows = [(row["label"], (row["today"], ""), (row["target"], "")) for row in given["rows"]]
+    chart = bar_chart("chart", "", "", rows, given["top"], ("", ""), ChartLayout(**given["layout"]))
+    return {
+        "height": chart.height,
+        "plot_top": chart.plot_top,
+        "ticks": [[x, label] for x, label in chart.ticks],
+        "rows": [
+            {
+                "lines": [[y, text] for y, text in row.lines],
+                "bars": [
+                    {"series": bar.series, "y": bar.y, "width": bar.width, "text_x": bar.text_x}
+                    for bar in row.bars
+                ],
+            }
+            for row in chart.rows
+        ],
+    }
+
+
+_REASONS = {
+    "json_syntax": "not-json",
+    "not_utf8": "not-json",
+    "assessment_not_assessment": "not-assessment",
+    "assessment_format_version": "format-version",
+    "assessment_model_version": "model-version",
+    "assessment_unknown_statement": "unknown-statements",
+    "assessment_unknown_rating": "bad-ratings",
+}
+"""Python's message for each refusal reason of the table; any other is about the layout."""
+
+
+def _refusal(problem: Problem) -> tuple[str, str]:
+    """The table's reason for one problem, and its statement id or field."""
+    message = problem.message
+    values = dict(message.args)
+    reason = _REASONS.get(message.code, "invalid")
+    if reason == "unknown-statements":
+        return reason, str(values["id"])
+    if reason == "bad-ratings":
+        return reason, str(values["where"]).split(".")[1]
+    if reason != "invalid":
+        return reason, ""
+    if message.code in ("unknown_field", "missing_field"):
+        inside = values["inside"]
+        where = dict(inside.args)["where"] + "." if isinstance(inside, Message) else ""
+        return reason, f"{where}{values['field']}"
+    return reason, str(values["where"])
+
+
+def run_check_file(model: Model, given: Case, expected: Case, folder: Path) -> Case:
+    path = folder / "assessment.json"
+    text = given["text"] if "text" in given else json.dumps(given["file"], indent=2)
+    path.write_text(text, encoding="utf-8")
+    try:
+        assessment = read_assessment(path, model)
+    except ContentError as error:
+        found = [_refusal(problem) for problem in error.problems]
+        reasons = {reason for reason, _ in found}
+        assert len(reasons) == 1, f"one fault, several reasons: {found}"
+        details = list(dict.fromkeys(detail for _, detail in found))
+        refused: dict[str, Any] = {"refused": reasons.pop()}
+        if "ids" in expected:
+            refused["ids"] = details
+        if "where" in expected:
+            refused["where"] = details[0] if len(details) == 1 else details
+        return refused
+    answers = {
+        key: {part: value for part, value in answer.model_dump().items() if value not in (None, "")}
+        for key, answer in assessment.answers.items()
+    }
+    return {"accepted": {"answers": answers}}
+
+
+RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
+    "assess": run_assess,
+    "rank_gaps": run_rank_gaps,
+    "format_score": run_format_score,
+    "wrap": run_wrap,
+    "chart": run_chart,
+}
+
+
+def test_every_operation_of_the_table_has_a_runner_and_a_case() -> None:
+    assert set(TABLE["operations"]) == {*RUNNERS, "check_file"}
+    assert {case["operation"] for case in TABLE["cases"]} == set(TABLE["operations"])
+    names = [case["name"] for case in TABLE["cases"]]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[case["name"] for case in TABLE["cases"]])
+def test_case(case: dict[str, Any], table_model: Model, tmp_path: Path) -> None:
+    assert set(case) == {"name", "operation", "input", "expected"}
+    expected = case["expected"]
+    if case["operation"] == "check_file":
+        found = run_check_file(table_model, case["input"], expected, tmp_path)
+    else:
+        found = RUNNERS[case["operation"]](table_model, case["input"], expected)
+    check(found, expected)
+
+
+def test_the_page_s_script_passes_the_same_cases() -> None:
+    """Node's own test runner (no dependency) runs the table against scoring.js."""
+    node = shutil.which("node")
+    assert node, "Node.js is missing (Debian: apt-get install nodejs)"
+    outcome = subprocess.run(
+        [node, "--test", "--test-reporter=dot", str(CASES_DIR / "scoring.test.js")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO_ROOT,
+        timeout=120,
+    )
+    assert outcome.returncode == 0, outcome.stdout + outcome.stderr
