@@ -117,3 +117,22 @@ for (const testCase of table.cases) {
     }
   });
 }
+
+// The page alone reads its own stored answers leniently (`playbook report` has no such mode):
+// answers for statements gone from the model are dropped and counted, and another model
+// version is no reason to lose the rest.
+test("stored answers keep what the model still has and count what it no longer has", () => {
+  const stored = {
+    format: "client-centric-assessment", format_version: 1, model_version: "0123456789ab",
+    answers: { "simple-words": { today: "some" }, "simple-gone": { today: "some" }, "fair-gone": { notes: "x" } }
+  };
+  const outcome = checkFile(model, stored, true);
+  assert.deepEqual(outcome.file.answers, { "simple-words": { today: "some", notes: "" } });
+  assert.equal(outcome.dropped, 2);
+  assert.equal(checkFile(model, stored, false).refused, "model-version");
+});
+
+test("stored answers are still refused when they are not an assessment or not well formed", () => {
+  assert.equal(checkFile(model, { format: "client-centric-assessment", format_version: 1, answers: [] }, true).refused, "invalid");
+  assert.equal(checkFile(model, "answers", true).refused, "not-assessment");
+});
