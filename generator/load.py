@@ -7,9 +7,10 @@ from pathlib import Path
 
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.model import Model
+from generator.schema.origins import Origins
 from generator.schema.reading import ContentSources, read_sources
 from generator.schema.references import check_references
-from generator.translations import content_texts, read_lock, translation_status
+from generator.translations import content_texts, parsed_files, read_lock, translation_status
 
 __all__ = ["ContentError", "load"]
 
@@ -61,4 +62,5 @@ def _assemble(sources: ContentSources) -> Model:
         strings=sources.strings.value.root,
         fingerprint=fingerprint([*sources.files, *lock_files], sources.root),
         translation_status=translation_status(content_texts(sources), lock, codes),
+        origins=Origins((parsed.value, parsed.document) for parsed in parsed_files(sources)),
     )

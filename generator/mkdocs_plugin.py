@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from generator.model import Model
 from generator.print import PrinterMissing, PrintReport, print_documents
 from generator.print.background import BackgroundPrinter
 from generator.render.incremental import render_into
+from generator.render.page_links import Repository, page_tools, repository
 from generator.render.pages import language_root
 from generator.search_index import build_search_index
 
@@ -53,6 +55,8 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.background: BackgroundPrinter | None = None
         """In `mkdocs serve`, after the first build: prints changed PDFs while the preview runs."""
         self.serving = False
+        self.repository: Repository | None = None
+        """Where pages link to edit their sources and report a problem (mkdocs.yml's repo_url)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -65,6 +69,12 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: our page links need 'use_directory_urls: true'")
+        docs_dir = Path(config.docs_dir).resolve()
+        self.repository = repository(
+            config.repo_url,
+            config.edit_uri,
+            os.path.relpath(docs_dir, self.root).replace(os.sep, "/"),
+        )
         return config
 
     def _is_inner_build(self, config: MkDocsConfig) -> bool:
@@ -133,6 +143,15 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         if self.model is not None:
             env.globals["playbook_not_found"] = _not_found_pages(self.model)
         return env
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        meta = page.meta
+        context["page_tools"] = None
+        if self.repository is not None and self.model is not None and "source_files" in meta:
+            # The page's full address when the site's is known (site_url), its path otherwise.
+            address = page.canonical_url or page.abs_url or ""
+            context["page_tools"] = page_tools(self.repository, self.model, meta, address)
+        return context
 
     @event_priority(-200)  # after static-i18n (-100) has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -26,6 +26,7 @@ from generator.schema.models import (
     StageChecklist,
     Statement,
 )
+from generator.schema.origins import Origin, Origins
 from generator.schema.text import LocalizedText
 from generator.translations.status import TranslationStatus
 
@@ -54,6 +55,8 @@ class Model:
     """A hash of every source file: equal fingerprints mean equal content."""
     translation_status: TranslationStatus = field(default_factory=TranslationStatus, compare=False)
     """Texts missing in a language being added, and translations gone stale (for editors)."""
+    origins: Origins = field(default_factory=Origins, compare=False, repr=False)
+    """Where each object was loaded from (file, key, line): see `origin_of`."""
 
     @property
     def language_codes(self) -> tuple[str, ...]:
@@ -101,6 +104,10 @@ class Model:
 
     def play(self, identifier: str) -> Play:
         return self._by_id[f"Play:{identifier}"]  # type: ignore[return-value]
+
+    def origin_of(self, item: object) -> Origin | None:
+        """The file, key and line `item` was loaded from; None for what no file holds."""
+        return self.origins.of(item)
 
     def attribute_of(self, statement: Statement) -> Attribute:
         return self._statement_owner[statement.id]

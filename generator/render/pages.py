@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from generator.model import Model
+from generator.render.page_sources import source_files, stale_notices
 from generator.render.site_map import (
     HOME,
     SitePage,
@@ -22,7 +23,7 @@ from generator.render.site_map import (
     relative_url,
     site_pages,
 )
-from generator.render.templating import environment, plain
+from generator.render.templating import environment, plain, typeset
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 
@@ -129,6 +130,8 @@ class _PageRenderer:
             **self.base, **page.context, page=page, url=url, download=download, pages=self.pages
         )
         language = self.model.language(self.language)
+        alternates = self.alternates(page)
+        notices = stale_notices(self.model, page, self.language)
         meta = {
             "title": self.title(page),
             "lang": language.code,
@@ -139,11 +142,16 @@ class _PageRenderer:
             "about_url": relative_url(page.page_id, "about"),
             "breadcrumbs": self.breadcrumbs(page),
             "menu": self.menu(page),
-            "alternates": self.alternates(page),
+            "alternates": alternates,
+            "source_files": source_files(self.model, page),
+            "stale_notices": [notice.as_data(alternates) for notice in notices],
             "site_title": plain(self.base, self.model.info.short_title),  # type: ignore[arg-type]
             "draft_label": plain(self.base, "site.draft_label"),  # type: ignore[arg-type]
             "draft_notice": plain(self.base, self.model.info.status.notice),  # type: ignore[arg-type]
-            "strings": {key: plain(self.base, key) for key in _THEME_STRINGS},  # type: ignore[arg-type]
+            "strings": {
+                key: typeset(plain(self.base, key), self.language)  # type: ignore[arg-type]
+                for key in _THEME_STRINGS
+            },
             "search_exclude": not page.listed,
         }
         front_matter = yaml.dump(
@@ -163,6 +171,14 @@ _THEME_STRINGS = (
     "site.footer_text",
     "site.footer_source",
     "page.about",
+    "site.menu",
+    "site.draft_short",
+    "stale.outdated",
+    "stale.newer",
+    "stale.compare",
+    "page_tools.heading",
+    "page_tools.edit",
+    "page_tools.report",
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from generator.assessment.example import ExampleReport
 from generator.assessment.page import AssessmentPage
 from generator.model import Model
+from generator.schema.models import Stage
 
 HOME = "index"
 
@@ -29,6 +30,8 @@ class SitePage:
     in_main_menu: bool = False
     listed: bool = True
     """False for pages editors use but the public navigation leaves out."""
+    made_from: tuple[object, ...] = field(default=(), compare=False)
+    """The model's objects whose texts the page shows: the model knows each one's file."""
 
 
 def page_directory(page_id: str) -> str:
@@ -58,32 +61,109 @@ def relative_file_url(from_page: str, file_path: str) -> str:
     return posixpath.relpath(file_path, page_directory(from_page) or ".")
 
 
+def _words(model: Model, *groups: str) -> tuple[object, ...]:
+    """The interface strings of some groups (`home` for `home.*`), for a page's `made_from`."""
+    prefixes = tuple(f"{group}." for group in groups)
+    return tuple(text for key, text in model.strings.items() if key.startswith(prefixes))
+
+
+def _stage_checklists(model: Model, stage: Stage) -> tuple[object, ...]:
+    return tuple(checklist for checklist in model.stage_checklists if checklist.stage == stage.id)
+
+
 def site_pages(model: Model) -> list[SitePage]:
     """Every page of one language, parents before children, in reading order."""
     pages = [
-        SitePage(HOME, "home.html", None, "page.home"),
-        SitePage("model/index", "model.html", HOME, "page.model", in_main_menu=True),
+        SitePage(
+            HOME,
+            "home.html",
+            None,
+            "page.home",
+            made_from=(model.info, model.pages.home, *_words(model, "home")),
+        ),
+        SitePage(
+            "model/index",
+            "model.html",
+            HOME,
+            "page.model",
+            in_main_menu=True,
+            made_from=(
+                model.info,
+                model.continuum_intro,
+                *model.levels,
+                model.results_intro,
+                *model.results,
+                *_words(model, "model"),
+            ),
+        ),
     ]
     pages += [
-        SitePage(f"model/{a.id}", "attribute.html", "model/index", a.name, {"attribute": a})
+        SitePage(
+            f"model/{a.id}",
+            "attribute.html",
+            "model/index",
+            a.name,
+            {"attribute": a},
+            made_from=(a, *_words(model, "attribute")),
+        )
         for a in model.attributes
     ]
     pages.append(
-        SitePage("playbook/index", "playbook.html", HOME, "page.playbook", in_main_menu=True)
+        SitePage(
+            "playbook/index",
+            "playbook.html",
+            HOME,
+            "page.playbook",
+            in_main_menu=True,
+            made_from=_words(model, "playbook"),
+        )
     )
     pages += [
-        SitePage(f"playbook/{p.id}", "play.html", "playbook/index", p.title, {"play": p})
+        SitePage(
+            f"playbook/{p.id}",
+            "play.html",
+            "playbook/index",
+            p.title,
+            {"play": p},
+            made_from=(p, *_words(model, "play")),
+        )
         for p in model.plays
     ]
     pages.append(
-        SitePage("lifecycle/index", "lifecycle.html", HOME, "page.lifecycle", in_main_menu=True)
+        SitePage(
+            "lifecycle/index",
+            "lifecycle.html",
+            HOME,
+            "page.lifecycle",
+            in_main_menu=True,
+            made_from=(
+                model.lifecycle_intro,
+                *model.stages,
+                *model.channels,
+                *_words(model, "lifecycle"),
+            ),
+        )
     )
     pages += [
-        SitePage(f"lifecycle/{s.id}", "stage.html", "lifecycle/index", s.name, {"stage": s})
+        SitePage(
+            f"lifecycle/{s.id}",
+            "stage.html",
+            "lifecycle/index",
+            s.name,
+            {"stage": s},
+            made_from=(s, *_stage_checklists(model, s), *_words(model, "stage")),
+        )
         for s in model.stages
     ]
     pages.append(
-        SitePage("worksheets/index", "worksheets.html", HOME, "page.worksheets", in_main_menu=True)
+        SitePage(
+            "worksheets/index",
+            "worksheets.html",
+            HOME,
+            "page.worksheets",
+            in_main_menu=True,
+            made_from=_words(model, "worksheets"),
+        )
     )
     pages += [
         SitePage(
@@ -93,6 +173,7 @@ def site_pages(model: Model) -> list[SitePage]:
             "page.assessment",
             {"form": AssessmentPage(model)},
             in_main_menu=True,
+            made_from=_words(model, "assessment"),
         ),
         SitePage(
             "assessment/example",
@@ -100,11 +181,26 @@ def site_pages(model: Model) -> list[SitePage]:
             "assessment/index",
             "page.assessment_example",
             {"example": ExampleReport.of(model)},
+            made_from=_words(model, "report"),
         ),
     ]
     pages += [
-        SitePage("about", "about.html", HOME, "page.about", in_main_menu=True),
-        SitePage("search", "search.html", HOME, "page.search", listed=False),
+        SitePage(
+            "about",
+            "about.html",
+            HOME,
+            "page.about",
+            in_main_menu=True,
+            made_from=(model.info, model.pages.about, *_words(model, "about")),
+        ),
+        SitePage(
+            "search",
+            "search.html",
+            HOME,
+            "page.search",
+            listed=False,
+            made_from=_words(model, "search"),
+        ),
         # For editors, reached from CONTRIBUTING.md: stale and missing translations.
         SitePage(
             "translation-status",
@@ -112,6 +208,7 @@ def site_pages(model: Model) -> list[SitePage]:
             HOME,
             "page.translation_status",
             listed=False,
+            made_from=_words(model, "status"),
         ),
     ]
     return pages

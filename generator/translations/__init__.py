@@ -9,7 +9,7 @@ from generator.translations.status import (
     named_texts,
     translation_status,
 )
-from generator.translations.texts import Text, content_texts
+from generator.translations.texts import Text, content_texts, parsed_files
 
 __all__ = [
     "LOCK_FILE",
@@ -22,6 +22,7 @@ __all__ = [
     "content_texts",
     "fingerprint",
     "named_texts",
+    "parsed_files",
     "read_lock",
     "translation_status",
     "write_lock",
