@@ -28,6 +28,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("build", parents=[common], help=say("build"))
     parser.add_argument("--site-dir", type=Path, default=None, help=say("site_dir"))
     parser.add_argument("--site-url", default=None, metavar="URL", help=say("site_url"))
+    parser.add_argument("--repo-url", default=None, metavar="URL", help=say("repo_url"))
+    parser.add_argument("--edit-uri", default=None, metavar="PATH", help=say("edit_uri"))
     parser.set_defaults(run=run)
 
 
@@ -42,20 +44,25 @@ def show_mkdocs_messages(level: int = logging.WARNING) -> None:
 
 
 def build_site(
-    root: Path, site_dir: Path, model: Model | None = None, site_url: str | None = None
+    root: Path,
+    site_dir: Path,
+    model: Model | None = None,
+    site_url: str | None = None,
+    repository: tuple[str | None, str | None] = (None, None),
 ) -> None:
     """Build into a staging folder beside `site_dir` and swap it in; raise on failure.
 
     `model`, when given, is the content just loaded from `root`: the build uses it
     instead of loading and validating everything a second time. `site_url` overrides
-    mkdocs.yml's for a site published under a sub-path (the 404 page and sitemap need it).
+    mkdocs.yml's for a site published under a sub-path (the 404 page and sitemap need it);
+    `repository` its `repo_url` and `edit_uri`, for the pages' edit and report links.
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         overrides: dict[str, Any] = {"site_dir": str(staging), "strict": True}
-        if site_url is not None:
-            overrides["site_url"] = site_url
+        settings = {"site_url": site_url, "repo_url": repository[0], "edit_uri": repository[1]}
+        overrides.update({key: value for key, value in settings.items() if value is not None})
         config = load_config(str(root / "mkdocs.yml"), **overrides)
         for plugin in config.plugins.values():
             if isinstance(plugin, PlaybookPlugin):
@@ -78,7 +85,8 @@ def run(arguments: argparse.Namespace) -> int:
     model = load(root)  # every content problem is reported before anything is built
     show_mkdocs_messages()
     try:
-        build_site(root, site_dir, model, arguments.site_url)
+        repository = (arguments.repo_url, arguments.edit_uri)
+        build_site(root, site_dir, model, arguments.site_url, repository)
     except (Abort, MkDocsException) as error:
         print(f"{error}\n{say('build_failed', site_dir=site_dir)}", file=sys.stderr)
         return 1

@@ -28,7 +28,7 @@ EXCERPT_WORDS = 12
 def page_origins(model: Model, page: SitePage) -> list[Origin]:
     """Where the page's objects (and its title, when it is an interface string) come from."""
     title = (model.strings.get(page.title),) if isinstance(page.title, str) else ()
-    found = (model.origin_of(item) for item in (*title, *page.made_from))
+    found = (model.origin_of(item) for item in (*page.made_from, *title))
     return [origin for origin in found if origin is not None]
 
 

@@ -31,7 +31,10 @@ class SitePage:
     listed: bool = True
     """False for pages editors use but the public navigation leaves out."""
     made_from: tuple[object, ...] = field(default=(), compare=False)
-    """The model's objects whose texts the page shows: the model knows each one's file."""
+    """The model's objects whose texts make the page: the model knows each one's file.
+
+    What the page is about, not the summaries it shows of other pages (a play's card
+    on an attribute page belongs to the play's page)."""
 
 
 def page_directory(page_id: str) -> str:
@@ -67,8 +70,13 @@ def _words(model: Model, *groups: str) -> tuple[object, ...]:
     return tuple(text for key, text in model.strings.items() if key.startswith(prefixes))
 
 
-def _stage_checklists(model: Model, stage: Stage) -> tuple[object, ...]:
-    return tuple(checklist for checklist in model.stage_checklists if checklist.stage == stage.id)
+def _stage_checklist(model: Model, stage: Stage) -> tuple[object, ...]:
+    """The stage's own checklist items and those the plays bring to it."""
+    own = tuple(checklist for checklist in model.stage_checklists if checklist.stage == stage.id)
+    from_plays = (
+        action for play in model.plays_for(stage) for action in model.actions_at(play, stage)
+    )
+    return (*own, *from_plays)
 
 
 def site_pages(model: Model) -> list[SitePage]:
@@ -151,7 +159,7 @@ def site_pages(model: Model) -> list[SitePage]:
             "lifecycle/index",
             s.name,
             {"stage": s},
-            made_from=(s, *_stage_checklists(model, s), *_words(model, "stage")),
+            made_from=(s, *_stage_checklist(model, s), *_words(model, "stage")),
         )
         for s in model.stages
     ]
