@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import linked_site
 import pytest
 import real_site  # the same module the site tests use: one build for both
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -48,10 +49,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site: Any) -> Iterator[str]:
-    """The built site served at http://127.0.0.1:<port> (no trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(site.site))
+def _served(directory: Path) -> Iterator[str]:
+    """A folder served at http://127.0.0.1:<port> (no trailing slash) until the generator ends."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -61,6 +61,23 @@ def site_url(site: Any) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Any) -> Iterator[str]:
+    """The built site served at http://127.0.0.1:<port> (no trailing slash)."""
+    yield from _served(site.site)
+
+
+@pytest.fixture(scope="session")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The site built with its repository named and one stale translation (linked_site.py)."""
+    return linked_site.linked_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def linked_url(linked: Any) -> Iterator[str]:
+    yield from _served(linked.site)
 
 
 @pytest.fixture(scope="session")

@@ -57,3 +57,20 @@ def test_no_axe_violations_on_search_results(
     page.add_script_tag(content=axe_source)
     problems = describe(url, page.evaluate(RUN_AXE, AXE_TAGS))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+@pytest.mark.parametrize("page_id", ["index", "model/accessible"])
+def test_no_axe_violation_where_edit_report_and_stale_links_show(
+    code: str, page_id: str, linked: Any, linked_url: str, page: Page, axe_source: str
+) -> None:
+    url = linked_url + linked.page_url(code, page_id)
+    page.goto(url)
+    expect(page.locator(".page-tools")).to_be_visible()
+    if page_id == "model/accessible":
+        expect(page.locator(".stale-notice")).to_be_visible()
+    page.add_script_tag(content=axe_source)
+
+    problems = describe(url, page.evaluate(RUN_AXE, AXE_TAGS))
+
+    assert not problems, "\n".join(problems)
