@@ -68,50 +68,59 @@ def test_every_page_links_to_edit_the_files_it_is_made_from(code: str, linked: B
     ]
 
 
-def test_the_report_link_fills_in_a_new_issue_in_each_language(linked: BuiltSite) -> None:
-    form, english = report_fields(page(linked, "en", "model/accessible"))
-    assert form == f"{REPOSITORY}/issues/new"
-    assert english["title"] == ["Problem with the page “Accessible”"]
-    assert english["body"] == [
+REPORTS = {
+    "en": (
+        "Problem with the page “Accessible”",
         "Page: Accessible\n"
         f"Address: {PUBLISHED_AT}model/accessible/\n"
         "Language: English\n\n"
-        "What is wrong, and what should it say instead?\n"
-    ]
-    form, french = report_fields(page(linked, "fr", "model/accessible"))
-    assert form == f"{REPOSITORY}/issues/new"
-    assert french["title"] == ["Problème sur la page «\u00a0Convivialité et accessibilité\u00a0»"]
-    assert french["body"] == [
+        "What is wrong, and what should it say instead?\n",
+    ),
+    "fr": (
+        "Problème sur la page «\u00a0Convivialité et accessibilité\u00a0»",
         "Page\u00a0: Convivialité et accessibilité\n"
         f"Adresse\u00a0: {PUBLISHED_AT}fr/model/accessible/\n"
         "Langue\u00a0: Français\n\n"
-        "Qu’est-ce qui ne va pas, et que faudrait-il écrire à la place?\n"
-    ]
+        "Qu’est-ce qui ne va pas, et que faudrait-il écrire à la place?\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_the_report_link_fills_in_a_new_issue_in_the_readers_language(
+    code: str, linked: BuiltSite
+) -> None:
+    form, fields = report_fields(page(linked, code, "model/accessible"))
+
+    title, body = REPORTS[code]
+    assert form == f"{REPOSITORY}/issues/new"
+    assert fields == {"title": [title], "body": [body]}
+
+
+NOTICES = {
+    "en": (
+        "This part of the page was updated in English; its translation may not match it yet: "
+        "I can choose the channel that suits me best: online, in person… "
+        "Read this page in: Français",
+        ("../../fr/model/accessible/", "fr-CA"),
+    ),
+    "fr": (
+        "Cette partie de la page a été mise à jour dans une autre langue; le texte français "
+        "n’y correspond peut-être pas encore : Je peux choisir le mode de prestation qui me "
+        "convient le mieux… Lire cette page en : English",
+        ("../../../model/accessible/", "en-CA"),
+    ),
+}
 
 
 def test_the_page_with_a_stale_translation_says_so_in_both_languages(
     linked: BuiltSite,
 ) -> None:
-    [english] = with_class(page(linked, "en", "model/accessible"), "stale-notice")
-    assert text_of(english) == (
-        "This part of the page was updated in English; its translation may not match it yet: "
-        "I can choose the channel that suits me best: online, in person… "
-        "Read this page in: Français"
-    )
-    [to_french] = english.iter("a")
-    assert (to_french.get("href"), to_french.get("lang")) == ("../../fr/model/accessible/", "fr-CA")
-
-    [french] = with_class(page(linked, "fr", "model/accessible"), "stale-notice")
-    assert text_of(french) == (
-        "Cette partie de la page a été mise à jour dans une autre langue; le texte français "
-        "n’y correspond peut-être pas encore : Je peux choisir le mode de prestation qui me "
-        "convient le mieux… Lire cette page en : English"
-    )
-    [to_english] = french.iter("a")
-    assert (to_english.get("href"), to_english.get("lang")) == (
-        "../../../model/accessible/",
-        "en-CA",
-    )
+    for code, (text, link) in NOTICES.items():
+        [notice] = with_class(page(linked, code, "model/accessible"), "stale-notice")
+        assert text_of(notice) == text
+        [other_language] = notice.iter("a")
+        assert (other_language.get("href"), other_language.get("lang")) == link
 
     # Every other page shows nothing.
     for code, page_id in linked.html_pages():
