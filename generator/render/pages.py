@@ -126,12 +126,18 @@ class _PageRenderer:
                 "label_key": found.label_key,
             }
 
-        body = self.env.get_template(page.template).render(
-            **self.base, **page.context, page=page, url=url, download=download, pages=self.pages
-        )
-        language = self.model.language(self.language)
         alternates = self.alternates(page)
         notices = stale_notices(self.model, page, self.language)
+        body = self.env.get_template(page.template).render(
+            **self.base,
+            **page.context,
+            page=page,
+            url=url,
+            download=download,
+            pages=self.pages,
+            stale_notices=[notice.as_data(alternates) for notice in notices],
+        )
+        language = self.model.language(self.language)
         meta = {
             "title": self.title(page),
             "lang": language.code,
@@ -144,7 +150,6 @@ class _PageRenderer:
             "menu": self.menu(page),
             "alternates": alternates,
             "source_files": source_files(self.model, page),
-            "stale_notices": [notice.as_data(alternates) for notice in notices],
             "site_title": plain(self.base, self.model.info.short_title),  # type: ignore[arg-type]
             "draft_label": plain(self.base, "site.draft_label"),  # type: ignore[arg-type]
             "draft_notice": plain(self.base, self.model.info.status.notice),  # type: ignore[arg-type]
@@ -173,9 +178,6 @@ _THEME_STRINGS = (
     "page.about",
     "site.menu",
     "site.draft_short",
-    "stale.outdated",
-    "stale.newer",
-    "stale.compare",
     "page_tools.heading",
     "page_tools.edit",
     "page_tools.report",
