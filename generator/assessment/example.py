@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.assessment.format import AssessmentFile, model_version
-from generator.assessment.reading import read_assessment
+from generator.assessment.reading import check_assessment, read_document
 from generator.assessment.scoring import assess
 from generator.assessment.view import ReportView, report_view
 from generator.model import Model
@@ -36,11 +36,13 @@ def with_example(root: Path, model: Model) -> Model:
     path = root / EXAMPLE
     if not path.is_file():
         return model
-    example = read_assessment(path, model, EXAMPLE)
+    document = read_document(path, EXAMPLE)
+    example = check_assessment(document, model)
     digest = hashlib.sha256(model.fingerprint.encode())
     digest.update(EXAMPLE.encode() + b"\0" + path.read_bytes())
     values = {field.name: getattr(model, field.name) for field in dataclasses.fields(model)}
-    values.update(fingerprint=digest.hexdigest(), example=example)
+    origins = model.origins.including(example, document)  # its page links to the file
+    values.update(fingerprint=digest.hexdigest(), example=example, origins=origins)
     return ModelWithExample(**values)
 
 

@@ -34,11 +34,12 @@ __all__ = ["check_assessment", "read_assessment"]
 
 def read_assessment(path: Path, model: Model, shown_as: str | None = None) -> AssessmentFile:
     """The checked assessment in `path` (JSON or YAML); `ContentError` lists what is wrong."""
-    document = _document(path, shown_as or str(path))
+    document = read_document(path, shown_as or str(path))
     return check_assessment(document, model)
 
 
-def _document(path: Path, shown_as: str) -> SourceDocument:
+def read_document(path: Path, shown_as: str) -> SourceDocument:
+    """An assessment file's data and lines, not yet checked; `ContentError` if unreadable."""
     if path.suffix.lower() == ".json":
         problem = _json_problem(path, shown_as)
         if problem is not None:

@@ -79,8 +79,13 @@ def _stage_checklist(model: Model, stage: Stage) -> tuple[object, ...]:
     return (*own, *from_plays)
 
 
+def _present(item: object | None) -> tuple[object, ...]:
+    return () if item is None else (item,)
+
+
 def site_pages(model: Model) -> list[SitePage]:
     """Every page of one language, parents before children, in reading order."""
+    example = ExampleReport.of(model)
     pages = [
         SitePage(
             HOME,
@@ -188,8 +193,8 @@ def site_pages(model: Model) -> list[SitePage]:
             "example-report.html",
             "assessment/index",
             "page.assessment_example",
-            {"example": ExampleReport.of(model)},
-            made_from=_words(model, "report"),
+            {"example": example},
+            made_from=(*_present(example.assessment), *_words(model, "report")),
         ),
     ]
     pages += [

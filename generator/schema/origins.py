@@ -97,11 +97,16 @@ class Origins:
     """
 
     def __init__(self, files: Iterable[tuple[BaseModel, SourceDocument]] = ()) -> None:
+        self._files = tuple(files)
         self._index: dict[int, tuple[object, Origin]] = {}
-        for value, document in files:
+        for value, document in self._files:
             for place, node in walk(value):
                 origin = Origin(document.path, place.key, document.line_of(place.location))
                 self._index.setdefault(id(node), (node, origin))
+
+    def including(self, value: BaseModel, document: SourceDocument) -> Origins:
+        """These origins and those of one more file, read apart from the content (the example)."""
+        return Origins([*self._files, (value, document)])
 
     def of(self, item: object) -> Origin | None:
         """Where `item` was loaded from; None for an object no file holds (built by code)."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from real_site import REPO_ROOT
+
+from generator.assessment.example import with_example
 from generator.load import load
 from generator.model import Model
 from generator.render.page_sources import source_files, stale_notices
@@ -109,3 +112,12 @@ def test_a_page_whose_translations_are_confirmed_has_no_notice(content_tree: Pat
     for each in site_pages(model):
         for language in model.language_codes:
             assert stale_notices(model, each, language) == []
+
+
+def test_the_example_report_page_is_made_from_the_example_file() -> None:
+    model = with_example(REPO_ROOT, load(REPO_ROOT))
+
+    assert source_files(model, page(model, "assessment/example")) == [
+        "content/examples/death-notification-assessment.yml",
+        "site_templates/strings.yml",
+    ]
