@@ -27,6 +27,7 @@ from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
+from generator.offline import offline_downloads, publish_offline_copy
 from generator.print import PrinterMissing, PrintReport, print_documents
 from generator.print.background import BackgroundPrinter
 from generator.render.incremental import render_into
@@ -42,6 +43,8 @@ WATCHED = ("content", "playbook", "site_templates")
 class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
     search = config_options.Type(bool, default=True)
     """Build the Pagefind search index after the site (turn off for quick previews)."""
+    offline = config_options.Type(bool, default=True)
+    """Publish the offline copy, downloads/site-offline.zip (never in `mkdocs serve`)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
@@ -76,6 +79,11 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             os.path.relpath(docs_dir, self.root).replace(os.sep, "/"),
         )
         return config
+
+    @property
+    def _offline_copy(self) -> bool:
+        """The preview skips it: zipping the site again after each edit would slow it."""
+        return self.config.offline and not self.serving
 
     def _is_inner_build(self, config: MkDocsConfig) -> bool:
         """True in the builds static-i18n runs for the other languages."""
@@ -114,11 +122,15 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         if self.serving and self.background is None:
             self.background = BackgroundPrinter(pdf_cache, self._print_done_signal())
         self.printed = printed
+        downloads = printed.downloads
+        if self._offline_copy:
+            extra = offline_downloads(model)
+            downloads = {code: {**downloads.get(code, {}), **extra[code]} for code in extra}
         report = render_into(
             Path(config.docs_dir),
             model,
             templates=templates,
-            downloads=printed.downloads,
+            downloads=downloads,
             files={**printed.files, **published_files(model)},
         )
         if report.written or report.removed:
@@ -157,6 +169,8 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self._is_inner_build(config):
             return
+        if self._offline_copy:
+            publish_offline_copy(Path(config.site_dir), cache_dir(self.root, "offline"))
         if self.config.search:
             build_search_index(Path(config.site_dir), cache_dir(self.root, "pagefind"))
         if self.background:

@@ -38,7 +38,14 @@ from generator.render.templating import typeset
 from generator.schema.jsonschema import schema_file
 from generator.schema.text import LANGUAGE_CODE, LocalizedText
 
-__all__ = ["SCHEMA_FILE", "SCRIPT_STRINGS", "STORAGE_KEY", "AssessmentPage", "published_files"]
+__all__ = [
+    "SCHEMA_FILE",
+    "SCRIPT_STRINGS",
+    "STORAGE_KEY",
+    "AssessmentPage",
+    "published_files",
+    "script_json",
+]
 
 SCHEMA_FILE = "assessment.schema.json"
 """The assessment file's JSON Schema, published beside the assessment page in each language."""
@@ -110,6 +117,12 @@ _TAG = re.compile(r"<[^>]*>")
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+def script_json(payload: Any) -> str:
+    """`payload` as JSON safe inside `<script type="application/json">`."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_SCRIPT_SAFE)
+
+
 @dataclass(frozen=True)
 class AssessmentPage:
     model: Model
@@ -120,9 +133,7 @@ class AssessmentPage:
 
     def data(self, language: str, url: Callable[[str], str]) -> Markup:
         """The page's JSON block, safe inside `<script type="application/json">`."""
-        payload = self.payload(language, url)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        return Markup(text.translate(_SCRIPT_SAFE))
+        return Markup(script_json(self.payload(language, url)))
 
     def payload(self, language: str, url: Callable[[str], str]) -> dict[str, Any]:
         """What the script needs, in `language`; `url` links a page id from this page."""

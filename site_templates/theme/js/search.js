@@ -6,6 +6,11 @@
   var list = document.getElementById("search-results");
   var input = document.getElementById("search-page-input");
   if (!status || !list || !input) return;
+  // Opened from a folder (the offline copy): the index cannot be loaded, so say so at once.
+  if (window.location.protocol === "file:") {
+    status.textContent = status.getAttribute("data-offline");
+    return;
+  }
   var query = new URLSearchParams(window.location.search).get("q") || "";
   input.value = query;
   if (!query.trim()) return;

@@ -1,0 +1,126 @@
+"""The offline copy in Chromium: unzipped into a folder and opened from it (`file://`),
+with every request to a network refused, as in a workshop room without one."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, Route, expect
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unzipped(site: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("workshop-laptop")
+    with zipfile.ZipFile(site.site / "downloads" / "site-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "site-offline"
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A page with no network: anything but a file, what the page makes itself or the
+    browser's own PDF viewer fails."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    refused: list[str] = []
+
+    def no_network(route: Route, request: Request) -> None:
+        if request.url.startswith(("file:", "data:", "blob:", "chrome-extension:")):
+            route.continue_()
+        else:
+            refused.append(request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", no_network)
+    opened = context.new_page()
+    yield opened, refused
+    context.close()
+
+
+def open_file(page: Page, path: Path) -> None:
+    page.goto(path.as_uri())
+
+
+def test_the_menus_links_and_language_toggle_open_pages_from_the_folder(
+    site: Any, unzipped: Path, offline_page: tuple[Page, list[str]]
+) -> None:
+    page, refused = offline_page
+    attribute = site.model.attributes[0]
+    open_file(page, unzipped / "index.html")
+    expect(page.locator("h1")).to_be_visible()
+
+    page.locator(".main-menu a").first.click()
+    page.wait_for_url((unzipped / "model" / "index.html").as_uri())
+    page.locator(f'main a[href="{attribute.id}/index.html"]').first.click()
+    page.wait_for_url((unzipped / "model" / attribute.id / "index.html").as_uri())
+    expect(page.locator("h1")).to_have_text(attribute.name["en"])
+
+    page.locator(".language-toggle a").click()
+    page.wait_for_url((unzipped / "fr" / "model" / attribute.id / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "fr-CA"
+    expect(page.locator("h1")).to_have_text(attribute.name["fr"])
+    page.locator(".site-name").click()
+    page.wait_for_url((unzipped / "fr" / "index.html").as_uri())
+    assert refused == []
+
+
+def test_a_pdf_link_opens_the_pdf(unzipped: Path, offline_page: tuple[Page, list[str]]) -> None:
+    page, refused = offline_page
+    open_file(page, unzipped / "fr" / "worksheets" / "index.html")
+    link = page.locator("a[href$='.pdf']").first
+    target = (unzipped / "fr" / "worksheets" / str(link.get_attribute("href"))).resolve()
+
+    # Chromium ignores `download` on file:// links: it opens the PDF in its viewer.
+    link.click()
+
+    page.wait_for_url(target.as_uri())
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert refused == []
+
+
+def test_the_worksheets_page_of_the_copy_does_not_offer_the_copy(
+    unzipped: Path, offline_page: tuple[Page, list[str]]
+) -> None:
+    page, _ = offline_page
+    for folder in (unzipped, unzipped / "fr"):
+        open_file(page, folder / "worksheets" / "index.html")
+        expect(page.locator("a[href$='.pdf']").first).to_be_visible()
+        expect(page.locator("a[href$='.zip'], #offline-copy")).to_have_count(0)
+
+
+def test_assessment_answers_are_kept_across_a_reload(
+    site: Any, unzipped: Path, offline_page: tuple[Page, list[str]]
+) -> None:
+    page, refused = offline_page
+    statement = site.model.attributes[0].statements[0].id
+    open_file(page, unzipped / "fr" / "assessment" / "index.html")
+    today = page.locator(f'input[name="today:{statement}"][value="satisfied"]')
+    today.check()
+    page.locator("#assessment-service").fill("Avis de décès — atelier")
+
+    page.reload()
+
+    expect(page.locator(f'input[name="today:{statement}"][value="satisfied"]')).to_be_checked()
+    expect(page.locator("#assessment-service")).to_have_value("Avis de décès — atelier")
+    assert refused == []
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_search_says_it_does_not_work_offline_in_the_reader_s_language(
+    code: str, site: Any, unzipped: Path, offline_page: tuple[Page, list[str]]
+) -> None:
+    page, refused = offline_page
+    folder = unzipped / site.language_root(code)
+    open_file(page, folder / "about" / "index.html")
+
+    page.locator("#site-search-input").fill("client")
+    page.locator("#site-search-input").press("Enter")
+
+    page.wait_for_url(f"{(folder / 'search' / 'index.html').as_uri()}?q=client")
+    expect(page.locator("#search-status")).to_have_text(site.model.strings["search.offline"][code])
+    assert refused == []
