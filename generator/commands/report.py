@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help=say("report_file"))
     parser.add_argument("--lang", default=None, help=say("report_lang"))
     parser.add_argument("--out", type=Path, default=None, help=say("report_out"))
+    parser.add_argument("--quiet", action="store_true", help=say("quiet"))
     parser.set_defaults(run=run)
 
 
@@ -42,8 +44,10 @@ def run(arguments: argparse.Namespace) -> int:
         language = written_in if written_in in model.language_codes else model.default_language
     html = render_report_html(model, assessment, language, root / "site_templates")
     if kind == "pdf":
+        if not arguments.quiet:  # printing a long report takes a while: say what is going on
+            print(say("report_printing"), file=sys.stderr, flush=True)
         out.write_bytes(render_report_pdf(html, root / "site_templates"))
     else:
         out.write_text(html, encoding="utf-8", newline="\n")
-    print(say("report_written", path=out))
+    print(say("report_written", path=out.resolve()))
     return 0

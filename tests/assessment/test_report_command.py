@@ -145,13 +145,25 @@ def test_without_options_the_report_is_in_the_file_s_language_beside_it(
     assert parse(written).lang == "fr-CA"
 
 
-def test_the_worked_example_prints_as_a_tagged_pdf(
-    repo_root: Path, example_file: Path, tmp_path: Path
+def test_the_worked_example_prints_as_a_tagged_pdf_and_says_where_it_is(
+    repo_root: Path,
+    example_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    out = tmp_path / "report.pdf"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLAYBOOK_LANG", "fr")
+    out = tmp_path / "rapport.pdf"
 
-    assert report(repo_root, str(example_file), "--lang", "fr", "--out", str(out)) == 0
+    assert report(repo_root, str(example_file), "--lang", "fr", "--out", "rapport.pdf") == 0
 
+    # Printing takes a while: it says so first, then where the file is, wherever it was run.
+    said = capsys.readouterr()
+    assert (said.err, said.out) == (
+        "Impression du rapport en PDF…\n",
+        f"Rapport écrit dans {out}.\n",
+    )
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(data))
