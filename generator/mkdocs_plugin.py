@@ -43,8 +43,6 @@ WATCHED = ("content", "playbook", "site_templates")
 class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
     search = config_options.Type(bool, default=True)
     """Build the Pagefind search index after the site (turn off for quick previews)."""
-    offline = config_options.Type(bool, default=True)
-    """Publish the offline copy, downloads/site-offline.zip (never in `mkdocs serve`)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
@@ -83,7 +81,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     @property
     def _offline_copy(self) -> bool:
         """The preview skips it: zipping the site again after each edit would slow it."""
-        return self.config.offline and not self.serving
+        return not self.serving
 
     def _is_inner_build(self, config: MkDocsConfig) -> bool:
         """True in the builds static-i18n runs for the other languages."""
