@@ -14,6 +14,7 @@ only known once it is made, so the pages that offer it (`data-offline-size`) get
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -21,6 +22,7 @@ import os
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Mapping
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,9 +87,13 @@ def offline_link(url: str) -> str:
     return urlunsplit(parts._replace(path=path + "index.html"))
 
 
-def offline_page(html: str) -> str:
-    """A built page as the offline copy shows it."""
-    return _OfflinePage(html).edited()
+def offline_page(html: str, path: str = "", files: Mapping[str, bytes] | None = None) -> str:
+    """A built page as the offline copy shows it.
+
+    `path` is the page's place in the site and `files` the site's files by path: its
+    module scripts are written into the page (see `_OfflinePage`).
+    """
+    return _OfflinePage(html, path, files or {}).edited()
 
 
 def publish_offline_copy(site_dir: Path, cache: Path | None = None) -> int:
@@ -117,10 +123,11 @@ def publish_offline_copy(site_dir: Path, cache: Path | None = None) -> int:
 
 def _offline_zip(files: list[tuple[str, bytes]]) -> bytes:
     buffer = io.BytesIO()
+    by_name = dict(files)
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in files:
             if name.endswith(".html"):
-                data = offline_page(data.decode("utf-8")).encode("utf-8")
+                data = offline_page(data.decode("utf-8"), name, by_name).encode("utf-8")
             entry = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=_DATE)
             entry.external_attr = 0o100644 << 16
             entry.create_system = 3  # Unix, wherever the zip is made
@@ -202,12 +209,25 @@ class _Splicer(HTMLParser):
 
 
 class _OfflinePage(_Splicer):
-    def __init__(self, html: str) -> None:
+    """The offline copy of a page: links to `index.html` files, online-only parts left out.
+
+    Chromium refuses to load a module script from a file (`file://` has no origin to
+    share it with), so each `<script type="module" src>` is written into the page, and
+    the modules it imports are given to it by an import map, as `data:` addresses: an
+    import written relative to the module's folder (`./scoring.js`) finds them.
+    """
+
+    def __init__(self, html: str, path: str, files: Mapping[str, bytes]) -> None:
         super().__init__(html)
+        self.path = path
+        self.files = files
         self._dropping: tuple[str, int, int] | None = None
         """(tag, nesting, start) of a `data-online-only` element being left out."""
         self._json: int | None = None
         """Where the text of a `<script type="application/json">` starts."""
+        self._module: tuple[int, str] | None = None
+        """(start, site path) of a module script being written into the page."""
+        self._mapped = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.here()
@@ -224,6 +244,15 @@ class _OfflinePage(_Splicer):
             return
         if tag == "script" and found.get("type") == "application/json":
             self._json = start + len(self.get_starttag_text() or "")
+        source = found.get("src")
+        if tag == "script" and found.get("type") == "module" and source:
+            module = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), source))
+            if module in self.files:
+                self._module = (start, module)
+                return
+        if tag == "link" and "modulepreload" in (found.get("rel") or "").split():
+            self.edits.append((start, start + len(self.get_starttag_text() or ""), ""))
+            return
         links = [(name, value) for name, value in attrs if name in _LINKS and value]
         if any(offline_link(value) != value for _, value in links if value):
             self.edits.append(
@@ -241,6 +270,9 @@ class _OfflinePage(_Splicer):
             self._dropping = (name, depth, begun) if depth else None
             if not depth:
                 self.edits.append((begun, self.end_tag_end(), ""))
+        elif tag == "script" and self._module is not None:
+            (begun, module), self._module = self._module, None
+            self.edits.append((begun, self.end_tag_end(), self._inline(module)))
         elif tag == "script" and self._json is not None:
             begun, self._json = self._json, None
             text = self.html[begun : self.here()]
@@ -249,6 +281,29 @@ class _OfflinePage(_Splicer):
             if rewritten != data:
                 start = begun + len(text) - len(text.lstrip())
                 self.edits.append((start, start + len(text.strip()), script_json(rewritten)))
+
+    def _inline(self, module: str) -> str:
+        """A module script written into the page, after the import map of the others."""
+        code = self.files[module].decode("utf-8")
+        if "</script" in code.lower() or "<!--" in code:
+            raise ValueError(f"{module} cannot be written into a page: it holds </script or <!--")
+        mapped = ""
+        if not self._mapped:  # one import map per page, before its first module
+            folder = posixpath.dirname(module)
+            imports = {
+                _specifier(posixpath.relpath(name, folder)): "data:text/javascript;base64,"
+                + base64.b64encode(data).decode("ascii")
+                for name, data in sorted(self.files.items())
+                if name.endswith(".js") and name != module
+            }
+            mapped = f'<script type="importmap">{script_json({"imports": imports})}</script>\n'
+            self._mapped = True
+        return f'{mapped}<script type="module">\n{code}</script>'
+
+
+def _specifier(relative: str) -> str:
+    """How a module imports a file by its path relative to the module's folder."""
+    return relative if relative.startswith("../") else f"./{relative}"
 
 
 class _SizeShown(_Splicer):

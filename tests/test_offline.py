@@ -171,3 +171,24 @@ def test_a_changed_page_makes_a_new_zip(tmp_path: Path) -> None:
     assert archive.read("site-offline/model/index.html") == b"<html><p>Changed</p></html>\n"
     assert (site / "downloads" / "site-offline.zip").read_bytes() != before
     assert len(list(cache.glob("*.zip"))) == 2
+
+
+def test_module_scripts_are_written_into_the_page_with_their_imports_mapped() -> None:
+    # Chromium loads no module script from a file: the copy's pages carry their own.
+    files = {
+        "js/app.js": b'import { one } from "./lib.js";\ndocument.title = one;\n',
+        "js/lib.js": b'export const one = "1";\n',
+        "assessment/index.html": b"",
+    }
+    page = (
+        '<head><link rel="modulepreload" href="../js/lib.js">\n'
+        '<script type="module" src="../js/app.js"></script></head>'
+    )
+
+    lib = "data:text/javascript;base64,ZXhwb3J0IGNvbnN0IG9uZSA9ICIxIjsK"
+    assert offline_page(page, "assessment/index.html", files) == (
+        "<head>\n"
+        f'<script type="importmap">{{"imports":{{"./lib.js":"{lib}"}}}}</script>\n'
+        '<script type="module">\nimport { one } from "./lib.js";\ndocument.title = one;\n'
+        "</script></head>"
+    )
