@@ -98,12 +98,17 @@ def test_assessment_answers_are_kept_across_a_reload(
 ) -> None:
     page, refused = offline_page
     statement = site.model.attributes[0].statements[0].id
-    open_file(page, unzipped / "fr" / "assessment" / "index.html")
+    assessment = unzipped / "fr" / "assessment" / "index.html"
+    open_file(page, assessment)
     today = page.locator(f'input[name="today:{statement}"][value="satisfied"]')
     today.check()
     page.locator("#assessment-service").fill("Avis de décès — atelier")
 
     page.reload()
+    # A new visit, not the browser's own restoring of a reloaded form: the page's script
+    # reads the answers back from the browser's storage.
+    open_file(page, unzipped / "fr" / "index.html")
+    open_file(page, assessment)
 
     expect(page.locator(f'input[name="today:{statement}"][value="satisfied"]')).to_be_checked()
     expect(page.locator("#assessment-service")).to_have_value("Avis de décès — atelier")
