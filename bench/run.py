@@ -222,7 +222,7 @@ def make_plain_project(real: Path, target: Path) -> None:
     """The docs/ our plugin generated, built by MkDocs with the same theme, minus our plugin."""
     sys.path.insert(0, str(ROOT))
     from generator.load import load
-    from generator.mkdocs_plugin import _not_found_pages
+    from generator.render.not_found import not_found_pages
 
     target.mkdir(parents=True)
     shutil.copytree(real / "docs", target / "docs")
@@ -236,7 +236,7 @@ def make_plain_project(real: Path, target: Path) -> None:
     config["hooks"] = ["not_found_hook.py"]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     # The theme's 404 page reads a global our plugin sets; the hook sets the same data.
-    data = json.dumps(_not_found_pages(load(real)), ensure_ascii=False)
+    data = json.dumps(not_found_pages(load(real)), ensure_ascii=False)
     (target / "not_found_hook.py").write_text(
         '"""Sets the 404 page\'s data, as our plugin would (benchmark only)."""\n\n'
         "import json\n\n"

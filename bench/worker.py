@@ -9,7 +9,7 @@ synthetic content: each PDF the build would print is a stand-in file of the size
 real one would have (the given bytes per character of the document's HTML), stored
 under the key the build computes itself, so the next build finds every PDF cached.
 
-For `ours`, the functions our MkDocs plugin calls are wrapped with timers before
+For `ours`, the functions our pipeline and MkDocs plugin call are wrapped with timers before
 the build: the stage a function belongs to is read from its module, so a stage
 added later (the PDFs from `generator.print`) is picked up without changes here.
 `load` is split into reading YAML and validating (everything else `load` does).
@@ -74,31 +74,34 @@ def _stage_of(module: str) -> str | None:
 
 
 def instrument() -> None:
-    """Wrap what the plugin and `playbook build` call, by stage."""
-    import generator.commands.build as build_command
+    """Wrap what the pipeline and our plugin call, by stage."""
     import generator.load
     import generator.mkdocs_plugin as plugin
+    import generator.pipeline as pipeline
     import generator.schema.reading as reading
 
-    # What the plugin imported by name, and what the PDF stage's modules define (the plugin
-    # may call them through their module); nested calls of one stage count once.
+    # What the pipeline and the plugin imported by name, and what the PDF stage's modules
+    # define (the pipeline may call them through their module); nested calls of one stage
+    # count once.
     printing = [m for n, m in list(sys.modules.items()) if n.startswith("generator.print")]
-    modules = [plugin, *printing]
-    for module in modules:
+    for module in (pipeline, plugin, *printing):
         for name, value in list(vars(module).items()):
-            if not inspect.isfunction(value) or value.__module__ == plugin.__name__:
+            if not inspect.isfunction(value) or value.__module__ in (
+                plugin.__name__,
+                pipeline.__name__,
+            ):
                 continue
             stage = _stage_of(value.__module__)
-            if stage is not None and (module is plugin or stage == "print"):
+            if stage is not None and (module in (pipeline, plugin) or stage == "print"):
                 setattr(module, name, _timed(stage, value))
-    # Every hook of our plugin, so work no timer above names (a PDF stage imported inside a
-    # hook, say) still counts as ours.
+    # Our whole pipeline and every hook of our plugin, so work no timer above names (the
+    # worked example, the language check) still counts as ours.
+    pipeline.build_docs = _timed("hooks", pipeline.build_docs)  # type: ignore[attr-defined]
     for name, value in list(vars(plugin.PlaybookPlugin).items()):
         if name.startswith("on_") and inspect.isfunction(value):
             setattr(plugin.PlaybookPlugin, name, _timed("hooks", value))
-    build_command.load = _timed("load_validate", build_command.load)  # type: ignore[attr-defined]
-    build_command.build = _timed("mkdocs_build", build_command.build)  # type: ignore[attr-defined]
-    build_command.load_config = _timed("mkdocs_config", build_command.load_config)  # type: ignore[attr-defined]
+    pipeline.mkdocs_build = _timed("mkdocs_build", pipeline.mkdocs_build)  # type: ignore[attr-defined]
+    pipeline.load_config = _timed("mkdocs_config", pipeline.load_config)  # type: ignore[attr-defined]
     reading.read_yaml = _timed("read_yaml", reading.read_yaml)  # type: ignore[attr-defined]
     generator.load.load = _timed("load_validate", generator.load.load)
 
@@ -110,10 +113,10 @@ pdfs: defaultdict[str, int] = defaultdict(int)
 
 def count_pdfs(stand_in: float | None) -> None:
     """Count what the PDF stage printed; with `stand_in`, print nothing (see the docstring)."""
-    import generator.mkdocs_plugin as plugin
+    import generator.pipeline as pipeline
     import generator.print.build as printing
 
-    print_documents = plugin.print_documents  # type: ignore[attr-defined]
+    print_documents = pipeline.print_documents
     print_pdfs = printing.print_pdfs
 
     def counted_documents(*args: Any, **kwargs: Any) -> Any:
@@ -137,7 +140,7 @@ def count_pdfs(stand_in: float | None) -> None:
         pdfs["bytes"] += sum(len(data) for data in printed)
         return printed
 
-    plugin.print_documents = functools.wraps(print_documents)(counted_documents)  # type: ignore[attr-defined]
+    pipeline.print_documents = functools.wraps(print_documents)(counted_documents)
     printing.print_pdfs = counted_pdfs
 
 

@@ -1,9 +1,9 @@
-"""The MkDocs plugin: renders the model into `docs/<lang>/` before each build.
+"""The MkDocs plugin: `mkdocs build` and `mkdocs serve` run our pipeline before MkDocs' own build.
 
-mkdocs-static-i18n re-runs the whole build once per extra language and reads
-every page from `docs_dir`, so pages are real files written before the build
-(only those that changed, so `mkdocs serve` does not loop), and the work that
-concerns the whole site runs once, in the outer build.
+mkdocs-static-i18n re-runs the whole build once per extra language and reads every
+page from `docs_dir`, so the pages are real files `build_docs` writes before the
+build, and the hooks do their work in the outer build only. `playbook build` runs
+`build_docs` itself and then MkDocs: the plugin then uses that result.
 """
 
 from __future__ import annotations
@@ -20,19 +20,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.assessment.example import with_example
-from generator.assessment.page import published_files
 from generator.cache import cache_dir
-from generator.errors import ContentError, Problem
-from generator.i18n import Message
-from generator.load import load
+from generator.errors import ContentError
+from generator.i18n import say
 from generator.model import Model
-from generator.offline import offline_downloads, publish_offline_copy
-from generator.print import PrinterMissing, PrintReport, print_documents
+from generator.offline import publish_offline_copy
+from generator.pipeline import build_docs, docs_built_by_caller
+from generator.print import PrinterMissing
 from generator.print.background import BackgroundPrinter
-from generator.render.incremental import render_into
+from generator.render.not_found import not_found_pages
 from generator.render.page_links import Repository, page_tools, repository
-from generator.render.pages import language_root
 from generator.search_index import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.client-centric-playbook")
@@ -48,10 +45,7 @@ class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
 class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.model: Model | None = None
-        self.preloaded: Model | None = None
-        """A model `playbook build` has just loaded and validated: used once, not loaded again."""
-        self.printed: PrintReport | None = None
-        """The last build's PDFs; `printed.rendered` lists those not taken from the cache."""
+        """The model the last build rendered: the 404 page's words come from it."""
         self.root = Path.cwd()
         self.background: BackgroundPrinter | None = None
         """In `mkdocs serve`, after the first build: prints changed PDFs while the preview runs."""
@@ -78,11 +72,6 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         )
         return config
 
-    @property
-    def _offline_copy(self) -> bool:
-        """The preview skips it: zipping the site again after each edit would slow it."""
-        return not self.serving
-
     def _is_inner_build(self, config: MkDocsConfig) -> bool:
         """True in the builds static-i18n runs for the other languages."""
         i18n = config.plugins.get("i18n")
@@ -91,67 +80,36 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self._is_inner_build(config):
             return
-        model, self.preloaded = self.preloaded, None
-        if model is None:
+        result = docs_built_by_caller()
+        if result is None:
+            later = self.background.submit if self.background else None
             try:
-                model = load(self.root)
+                result = build_docs(
+                    self.root,
+                    Path(config.docs_dir),
+                    config_file=Path(config.config_file_path or self.root / "mkdocs.yml"),
+                    later=later,
+                    offline_copy=not self.serving,  # zipping the site after each edit would slow it
+                )
             except ContentError as error:
-                raise PluginError(
-                    f"the content has {len(error.problems)} problem(s):\n{error}"
-                ) from None
-        try:
-            model = with_example(self.root, model)  # the assessment's worked example
-        except ContentError as error:
-            raise PluginError(
-                f"the example assessment has {len(error.problems)} problem(s):\n{error}"
-            ) from None
-        self._check_languages(model, config)
-        templates = self.root / "site_templates"
-        # PDFs first: the pages show their sizes, and they are written to docs/ with the pages.
-        pdf_cache = cache_dir(self.root, "pdf")
-        later = self.background.submit if self.background else None
-        try:
-            printed = print_documents(model, templates, pdf_cache, later=later)
-        except PrinterMissing as error:
-            raise PluginError(str(error)) from None
+                raise PluginError(f"{error}\n{say('invalid', count=len(error.problems))}") from None
+            except PrinterMissing as error:
+                raise PluginError(str(error)) from None
+        printed, pages = result.printed, result.pages
         log.info(f"Rendered {len(printed.rendered)} PDF(s), {printed.from_cache} from cache")
         if printed.pending:
             log.info(f"Printing {len(printed.pending)} PDF(s) in the background")
+        if pages.written or pages.removed:
+            log.info(f"Rendered {len(pages.written)} page(s), removed {len(pages.removed)}")
         if self.serving and self.background is None:
-            self.background = BackgroundPrinter(pdf_cache, self._print_done_signal())
-        self.printed = printed
-        downloads = printed.downloads
-        if self._offline_copy:
-            extra = offline_downloads(model)
-            downloads = {code: {**downloads.get(code, {}), **extra[code]} for code in extra}
-        report = render_into(
-            Path(config.docs_dir),
-            model,
-            templates=templates,
-            downloads=downloads,
-            files={**printed.files, **published_files(model)},
-        )
-        if report.written or report.removed:
-            log.info(f"Rendered {len(report.written)} page(s), removed {len(report.removed)}")
-        self.model = model
-
-    def _check_languages(self, model: Model, config: MkDocsConfig) -> None:
-        i18n = config.plugins.get("i18n")
-        configured = [language.locale for language in i18n.config.languages] if i18n else []
-        if configured != list(model.language_codes):
-            config_file = self.root / "mkdocs.yml"
-            lines = config_file.read_text(encoding="utf-8").splitlines()
-            line = next((n for n, text in enumerate(lines, 1) if "- locale:" in text), 1)
-            message = Message.of(
-                "i18n_languages_mismatch",
-                configured=", ".join(configured) or "—",
-                languages=", ".join(model.language_codes),
+            self.background = BackgroundPrinter(
+                cache_dir(self.root, "pdf"), self._print_done_signal()
             )
-            raise PluginError(str(Problem("mkdocs.yml", line, message)))
+        self.model = result.model
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         if self.model is not None:
-            env.globals["playbook_not_found"] = _not_found_pages(self.model)
+            env.globals["playbook_not_found"] = not_found_pages(self.model)
         return env
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
@@ -167,10 +125,11 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self._is_inner_build(config):
             return
-        if self._offline_copy:
-            publish_offline_copy(Path(config.site_dir), cache_dir(self.root, "offline"))
-        if self.config.search:
-            build_search_index(Path(config.site_dir), cache_dir(self.root, "pagefind"))
+        if docs_built_by_caller() is None:  # `playbook build` does both itself
+            if not self.serving:
+                publish_offline_copy(Path(config.site_dir), cache_dir(self.root, "offline"))
+            if self.config.search:
+                build_search_index(Path(config.site_dir), cache_dir(self.root, "pagefind"))
         if self.background:
             # Only now: printing while MkDocs builds would slow the rebuild it waits for.
             self.background.start()
@@ -188,19 +147,3 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
-
-
-def _not_found_pages(model: Model) -> list[dict[str, str]]:
-    def word(key: str, code: str) -> str:
-        return model.strings[key].get(code) or model.strings[key][model.default_language]
-
-    return [
-        {
-            "locale": language.locale,
-            "root": language_root(model, language.code),
-            "title": word("notfound.title", language.code),
-            "text": word("notfound.text", language.code),
-            "home": word("notfound.home", language.code),
-        }
-        for language in model.languages
-    ]

@@ -15,10 +15,12 @@ from typing import Any
 
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator.commands.build import build_site, show_mkdocs_messages
+from generator.commands.build import show_mkdocs_messages
 from generator.errors import UsageError
 from generator.i18n import say
 from generator.load import load
+from generator.pipeline import build_site
+from generator.print import PrinterMissing
 from generator.quality import GATES, run_gate
 
 
@@ -62,7 +64,7 @@ def run(arguments: argparse.Namespace) -> int:
             print(say("check_building"))
             try:
                 build_site(root, site_dir, model)
-            except (Abort, MkDocsException) as error:
+            except (Abort, MkDocsException, PrinterMissing) as error:
                 print(error, file=sys.stderr)
                 return 1
         return 1 if run_gates(root, site_dir, gates) else 0

@@ -1,14 +1,21 @@
-"""`playbook serve`: validate, then MkDocs' live-reloading preview server."""
+"""`playbook serve`: the site's pages built first, then MkDocs' live-reloading preview server.
+
+The first `build_docs` reports every content problem before the server starts;
+from then on the plugin runs it again after each edit.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 from typing import Any
+
+from mkdocs.config import load_config
 
 from generator.commands.build import show_mkdocs_messages
 from generator.i18n import say
-from generator.load import load
+from generator.pipeline import MKDOCS_CONFIG, build_docs
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -19,10 +26,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     root = arguments.root.resolve()
-    load(root)
+    config_file = root / MKDOCS_CONFIG
     show_mkdocs_messages(logging.INFO)
+    build_docs(root, Path(load_config(str(config_file)).docs_dir), config_file=config_file)
     # Imported here: the live-reload server is not needed by the other commands.
     from mkdocs.commands.serve import serve
 
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=arguments.dev_addr, livereload=True)
+    serve(config_file=str(config_file), dev_addr=arguments.dev_addr, livereload=True)
     return 0

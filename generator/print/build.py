@@ -105,12 +105,14 @@ def print_documents(
     cache_folder: Path,
     workers: int | None = None,
     later: Callable[[list[PrintJob]], None] | None = None,
+    on_printed: Callable[[int, int], None] | None = None,
 ) -> PrintReport:
     """Every document in every language and page size, from the cache where it holds them.
 
     With `later` (the live preview), a PDF the last build also made is not printed
     now: its last version is shown and the jobs are handed to `later`, so an edit
-    shows in the pages in a second rather than after the slow printing. Raises
+    shows in the pages in a second rather than after the slow printing. `on_printed`
+    is told (PDFs printed so far, PDFs to print) as printing starts and after each. Raises
     `pdf.PrinterMissing` when a PDF must be printed and WeasyPrint cannot start.
     """
     faces = font_faces()
@@ -137,7 +139,7 @@ def print_documents(
     stand_ins = _last_versions(cache, missing) if later else {}
     deferred = [job for job in missing if job.key in stand_ins]
     missing = [job for job in missing if job.key not in stand_ins]
-    print_jobs(missing, cache, workers)
+    print_jobs(missing, cache, workers, on_printed=on_printed)
     for job in missing:
         found[job.key] = cache.get(job.key)
     cache.prune([*found, *(key for key, _ in stand_ins.values())])
@@ -169,12 +171,16 @@ def print_jobs(
     cache: PdfCache,
     workers: int | None = None,
     background: bool = False,
+    on_printed: Callable[[int, int], None] | None = None,
 ) -> None:
     """Print each job's PDF and store it in the cache under its key."""
+    if on_printed:
+        on_printed(0, len(jobs))
     if not jobs:
         return
     pdf.check_libraries()
-    printed = print_pdfs([(job.html, job.stylesheets) for job in jobs], workers, background)
+    sources = [(job.html, job.stylesheets) for job in jobs]
+    printed = print_pdfs(sources, workers, background, on_printed)
     for job, data in zip(jobs, printed, strict=True):
         cache.put(job.key, data)
 
@@ -219,19 +225,30 @@ def print_pdfs(
     sources: Sequence[tuple[str, tuple[str, ...]]],
     workers: int | None = None,
     background: bool = False,
+    on_printed: Callable[[int, int], None] | None = None,
 ) -> list[bytes]:
     """The PDF of each (HTML, style sheets), in order; in parallel processes when several.
 
     `workers` defaults to the CPUs this process may use. `background` printing runs
     at a lower priority, so that the live preview's next rebuild is not slowed by it.
+    `on_printed` is told (PDFs printed so far, all of them) after each one.
     A process pool needs the main module to guard its work with
     `if __name__ == "__main__":`, as every console script does.
     """
+
+    def counted(done: int, data: bytes) -> bytes:
+        if on_printed:
+            on_printed(done, len(sources))
+        return data
+
     workers = min(workers or _available_cpus(), len(sources))
     if background:
         workers = max(workers, 1)  # always in worker processes: only they are reniced
     elif workers <= 1:
-        return [pdf.render_pdf(html, sheets) for html, sheets in sources]
+        return [
+            counted(done, pdf.render_pdf(html, sheets))
+            for done, (html, sheets) in enumerate(sources, 1)
+        ]
     # Longest first, so one big document does not start last and leave a worker idle.
     order = sorted(range(len(sources)), key=lambda index: -len(sources[index][0]))
     results: list[bytes] = [b""] * len(sources)
@@ -243,8 +260,8 @@ def print_pdfs(
         printed = pool.map(
             pdf.render_pdf, [sources[i][0] for i in order], [sources[i][1] for i in order]
         )
-        for index, data in zip(order, printed, strict=True):
-            results[index] = data
+        for done, (index, data) in enumerate(zip(order, printed, strict=True), 1):
+            results[index] = counted(done, data)
     return results
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -41,17 +41,20 @@ def render_into(
     templates: Path = TEMPLATES,
     downloads: Mapping[str, Mapping[str, Download]] | None = None,
     files: Mapping[str, bytes] | None = None,
+    on_language: Callable[[str], None] | None = None,
 ) -> WriteReport:
     """Make `docs_dir` hold every page of the site, rendering only if an input changed.
 
-    `files` are written beside the pages (the PDFs), by path under `docs_dir`.
+    `files` are written beside the pages (the PDFs), by path under `docs_dir`;
+    `on_language` is told each language whose pages were rendered.
     """
     inputs = _inputs_digest(model, templates, downloads or {}, files or {})
     stamp = docs_dir / STAMP
     found = stamp.read_text(encoding="utf-8") if stamp.is_file() else ""
     if found.startswith(f"{inputs}\n") and found == _stamp(inputs, docs_dir):
         return WriteReport((), ())
-    report = write_tree(docs_dir, {**render_site(model, templates, downloads), **(files or {})})
+    pages = render_site(model, templates, downloads, on_language)
+    report = write_tree(docs_dir, {**pages, **(files or {})})
     stamp.write_text(_stamp(inputs, docs_dir), encoding="utf-8")
     return report
 

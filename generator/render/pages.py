@@ -6,7 +6,7 @@ menu, the same page in other languages) and an HTML body from `site_templates/pa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -199,11 +199,17 @@ def render_site(
     model: Model,
     templates: Path = TEMPLATES,
     downloads: Mapping[str, Mapping[str, Download]] | None = None,
+    on_language: Callable[[str], None] | None = None,
 ) -> dict[str, str]:
-    """Every page of every language, keyed by path under `docs/` (`fr/model/index.md`)."""
+    """Every page of every language, keyed by path under `docs/` (`fr/model/index.md`).
+
+    `on_language` is told each language once its pages are rendered.
+    """
     pages: dict[str, str] = {}
     for language in model.language_codes:
         per_language = (downloads or {}).get(language, {})
         for path, text in render_pages(model, language, templates, per_language).items():
             pages[f"{language}/{path}"] = text
+        if on_language:
+            on_language(language)
     return pages
