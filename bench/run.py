@@ -584,7 +584,7 @@ class Report:
                 for case in (cold, warm, edited)
             ]
             out.append(f"| {label} | {' | '.join(cells)} |")
-        loads = warm.builds[-1].result["calls"].get("load_validate", 0)
+        loads = warm.builds[-1].result["calls"].get("load", 0)
         out += ["", f"`load()` runs {loads} time(s) per `playbook build`.", ""]
         serve_median = statistics.median(edit.seconds for edit in self.serve)
         detected = statistics.median(edit.detected for edit in self.serve)
