@@ -33,9 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     from generator.assessment.example import with_example
     from generator.load import load
     from generator.print import pdf
-    from generator.print.documents import PAGE_SIZES, documents
     from generator.print.fonts import font_faces, fonts_css
-    from generator.print.markup import PRINT_CSS, print_templates, render_document
+    from generator.render.documents import PAGE_SIZES, documents
+    from generator.render.print_markup import PRINT_CSS, print_templates, render_document
 
     root = arguments.root.resolve()
     templates = root / "site_templates"

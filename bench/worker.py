@@ -65,7 +65,7 @@ def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 def _stage_of(module: str) -> str | None:
     if module == "generator.load" or module.startswith("generator.schema"):
         return "load_validate"
-    if module == "generator.search_index":
+    if module == "generator.output.search_index":
         return "search"
     for stage in ("render", "print"):
         if module.startswith(f"generator.{stage}"):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from generator.cache import Key
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.model import Model
 from generator.schema.origins import Origins
@@ -26,11 +26,8 @@ def load(root: Path) -> Model:
 
 
 def fingerprint(files: list[Path], root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A hash of every source file: equal fingerprints, equal content."""
+    return Key("content").add_files(root, files).hex()
 
 
 def _assemble(sources: ContentSources) -> Model:

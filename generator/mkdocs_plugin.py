@@ -24,13 +24,13 @@ from generator.cache import cache_dir
 from generator.errors import ContentError
 from generator.i18n import say
 from generator.model import Model
-from generator.offline import publish_offline_copy
+from generator.output.offline import publish_offline_copy
+from generator.output.search_index import build_search_index
 from generator.pipeline import build_docs, docs_built_by_caller
 from generator.print import PrinterMissing
 from generator.print.background import BackgroundPrinter
 from generator.render.not_found import not_found_pages
 from generator.render.page_links import Repository, page_tools, repository
-from generator.search_index import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.client-centric-playbook")
 

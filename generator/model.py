@@ -8,9 +8,12 @@ everything to find what links to what.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol, TypeVar
 
+from generator.schema.assessment import AssessmentFile
 from generator.schema.models import (
     Attribute,
     Channel,
@@ -57,6 +60,8 @@ class Model:
     """Texts missing in a language being added, and translations gone stale (for editors)."""
     origins: Origins = field(default_factory=Origins, compare=False, repr=False)
     """Where each object was loaded from (file, key, line): see `origin_of`."""
+    example: AssessmentFile | None = None
+    """The worked example the site shows as a report (`assessment.example.with_example`)."""
 
     @property
     def language_codes(self) -> tuple[str, ...]:
@@ -76,34 +81,37 @@ class Model:
         return {s.id: attribute for attribute in self.attributes for s in attribute.statements}
 
     @cached_property
-    def _by_id(self) -> dict[str, object]:
-        index: dict[str, object] = {}
-        for group in (self.levels, self.results, self.stages, self.channels, self.attributes):
-            index.update({f"{type(item).__name__}:{item.id}": item for item in group})
-        index.update({f"Statement:{s.id}": s for s in self.statements})
-        index.update({f"Play:{p.id}": p for p in self.plays})
-        return index
+    def _index(self) -> _Index:
+        return _Index(
+            levels=_by_id(self.levels),
+            results=_by_id(self.results),
+            stages=_by_id(self.stages),
+            channels=_by_id(self.channels),
+            attributes=_by_id(self.attributes),
+            statements=_by_id(self.statements),
+            plays=_by_id(self.plays),
+        )
 
     def level(self, identifier: str) -> Level:
-        return self._by_id[f"Level:{identifier}"]  # type: ignore[return-value]
+        return self._index.levels[identifier]
 
     def stage(self, identifier: str) -> Stage:
-        return self._by_id[f"Stage:{identifier}"]  # type: ignore[return-value]
+        return self._index.stages[identifier]
 
     def channel(self, identifier: str) -> Channel:
-        return self._by_id[f"Channel:{identifier}"]  # type: ignore[return-value]
+        return self._index.channels[identifier]
 
     def result(self, identifier: str) -> Result:
-        return self._by_id[f"Result:{identifier}"]  # type: ignore[return-value]
+        return self._index.results[identifier]
 
     def attribute(self, identifier: str) -> Attribute:
-        return self._by_id[f"Attribute:{identifier}"]  # type: ignore[return-value]
+        return self._index.attributes[identifier]
 
     def statement(self, identifier: str) -> Statement:
-        return self._by_id[f"Statement:{identifier}"]  # type: ignore[return-value]
+        return self._index.statements[identifier]
 
     def play(self, identifier: str) -> Play:
-        return self._by_id[f"Play:{identifier}"]  # type: ignore[return-value]
+        return self._index.plays[identifier]
 
     def origin_of(self, item: object) -> Origin | None:
         """The file, key and line `item` was loaded from; None for what no file holds."""
@@ -119,20 +127,27 @@ class Model:
         return tuple(s for s in self.statements if result.id in s.results)
 
     @cached_property
-    def _plays_by_reference(self) -> dict[str, tuple[Play, ...]]:
-        index: defaultdict[str, list[Play]] = defaultdict(list)
+    def _plays_naming(self) -> _PlaysNaming:
+        statements: defaultdict[str, list[Play]] = defaultdict(list)
+        attributes: defaultdict[str, list[Play]] = defaultdict(list)
+        stages: defaultdict[str, list[Play]] = defaultdict(list)
         for play in self.plays:
             for statement in play.statements:
-                index[f"Statement:{statement}"].append(play)
+                statements[statement].append(play)
             for attribute in play.attributes:
-                index[f"Attribute:{attribute}"].append(play)
+                attributes[attribute].append(play)
             for stage in play.stages:
-                index[f"Stage:{stage}"].append(play)
-        return {key: tuple(plays) for key, plays in index.items()}
+                stages[stage].append(play)
+        return _PlaysNaming(_frozen(statements), _frozen(attributes), _frozen(stages))
 
     def plays_for(self, item: Statement | Attribute | Stage) -> tuple[Play, ...]:
         """The plays that advance a statement or attribute, or that apply at a stage."""
-        return self._plays_by_reference.get(f"{type(item).__name__}:{item.id}", ())
+        naming = self._plays_naming
+        if isinstance(item, Statement):
+            return naming.statement.get(item.id, ())
+        if isinstance(item, Attribute):
+            return naming.attribute.get(item.id, ())
+        return naming.stage.get(item.id, ())
 
     def actions_at(self, play: Play, stage: Stage) -> tuple[PlayAction, ...]:
         return tuple(a for a in play.actions if stage.id in (a.stages or play.stages))
@@ -145,3 +160,41 @@ class Model:
             if checklist.stage == stage.id:
                 return checklist.intro, checklist.items
         return None, ()
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_Identified)
+
+
+def _by_id(items: Iterable[_Item]) -> dict[str, _Item]:
+    return {item.id: item for item in items}
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Every kind of item by its id: each look-up is typed, one dict per kind."""
+
+    levels: dict[str, Level]
+    results: dict[str, Result]
+    stages: dict[str, Stage]
+    channels: dict[str, Channel]
+    attributes: dict[str, Attribute]
+    statements: dict[str, Statement]
+    plays: dict[str, Play]
+
+
+@dataclass(frozen=True)
+class _PlaysNaming:
+    """The plays that name a statement, an attribute or a stage, by its id, in playbook order."""
+
+    statement: dict[str, tuple[Play, ...]]
+    attribute: dict[str, tuple[Play, ...]]
+    stage: dict[str, tuple[Play, ...]]
+
+
+def _frozen(lists: dict[str, list[Play]]) -> dict[str, tuple[Play, ...]]:
+    return {key: tuple(plays) for key, plays in lists.items()}

@@ -26,18 +26,18 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from generator.assessment.example import with_example
-from generator.assessment.page import published_files
 from generator.cache import cache_dir
 from generator.errors import ContentError
 from generator.load import load
 from generator.model import Model
-from generator.offline import offline_downloads, publish_offline_copy
+from generator.output.docs import render_into
+from generator.output.offline import offline_downloads, publish_offline_copy
+from generator.output.search_index import build_search_index
+from generator.output.write import WriteReport
 from generator.print import PrintReport, print_documents
 from generator.print.build import PrintJob
-from generator.render.incremental import render_into
-from generator.render.write import WriteReport
+from generator.render.assessment_page import published_files
 from generator.schema.mkdocs_config import site_language_problems
-from generator.search_index import build_search_index
 
 __all__ = [
     "MKDOCS_CONFIG",

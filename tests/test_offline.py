@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.offline import offline_link, offline_page, publish_offline_copy
+from generator.output.offline import offline_link, offline_page, publish_offline_copy
 
 
 @pytest.mark.parametrize(

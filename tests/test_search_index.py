@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator import search_index
-from generator.search_index import KEPT, build_search_index
+from generator.output.search_index import KEPT, build_search_index
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><title>{title}</title></head>

@@ -1,12 +1,12 @@
-"""Self-assessment against the model: the file format, scoring, and reports.
+"""Self-assessment against the model: pure domain logic, no pages and no files written.
 
-- `format`: the assessment file (what the assessment page exports) and the model version;
-- `reading`: reading a file with `path:line` problems;
+- `format`: which model version a file answers, the ratings it may hold, notes by language
+  (the file's shape is `schema.assessment`);
+- `reading`: reading a file against the model, with `path:line` problems;
 - `scoring`: scores, gaps and recommended plays (pure functions);
-- `view`, `chart`: what a report shows in one language;
-- `report`: the standalone HTML or PDF report (`playbook report`);
-- `page`, `example`: the assessment page's data and the site's worked example.
+- `example`: the site's worked example, read into the model.
 
-Nothing is imported here, so the site map can use `page` and `example` without
-pulling in the renderer that `report` needs.
+What a report shows is `render.report_view` and `render.chart`; the assessment page's
+data `render.assessment_page`; the standalone report `render.report` (HTML) and
+`print.report` (PDF).
 """

@@ -15,17 +15,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.assessment.format import (
-    FORMAT,
-    FORMAT_VERSION,
-    Answer,
-    AssessmentFile,
-    model_version,
-)
+from generator.assessment.format import model_version
 from generator.assessment.format import rating_choices as _rating_choices
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.i18n import Message
 from generator.model import Model
+from generator.schema.assessment import FORMAT, FORMAT_VERSION, Answer, AssessmentFile
 from generator.schema.loader import SourceDocument, read_yaml
 from generator.schema.messages import describe_location, to_problem, worth_reporting
 

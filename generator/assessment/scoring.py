@@ -20,8 +20,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.assessment.format import NOT_APPLICABLE, NOT_YET, Answer
 from generator.model import Model
+from generator.schema.assessment import NOT_APPLICABLE, NOT_YET, Answer
 from generator.schema.models import Play, Statement
 
 __all__ = [

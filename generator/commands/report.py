@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.assessment.reading import read_assessment
-from generator.assessment.report import render_report_html, render_report_pdf, report_format
 from generator.errors import UsageError
 from generator.i18n import say
 from generator.load import load
+from generator.print.report import render_report_pdf
+from generator.render.report import render_report_html, report_format
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

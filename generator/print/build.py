@@ -9,7 +9,6 @@ build used are read back and no HTML is rendered at all.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -21,11 +20,11 @@ from pathlib import Path
 from generator.model import Model
 from generator.print import pdf
 from generator.print.cache import PdfCache, cache_key
-from generator.print.documents import PAGE_SIZES, Document, documents, download_key, pdf_path
 from generator.print.fonts import font_faces, fonts_css, fonts_fingerprint
-from generator.print.markup import PRINT_CSS, print_templates, render_document
-from generator.render.incremental import sources_digest
+from generator.render.documents import PAGE_SIZES, Document, documents, download_key, pdf_path
 from generator.render.pages import Download
+from generator.render.print_markup import PRINT_CSS, print_templates, render_document
+from generator.render.sources import rendering_key
 
 __all__ = ["PrintJob", "PrintReport", "PrintedFile", "print_documents", "print_jobs", "print_pdfs"]
 
@@ -119,8 +118,7 @@ def print_documents(
     fonts = fonts_fingerprint(faces)
     renderer = pdf.renderer_version()
     cache = PdfCache(cache_folder)
-    inputs = "\0".join((sources_digest(model, templates), fonts, renderer))
-    inputs = hashlib.sha256(inputs.encode()).hexdigest()
+    inputs = rendering_key(model, templates).add(fonts, renderer).hex()
     unchanged = _from_plan(model, cache, inputs)
     if unchanged is not None:
         return unchanged

@@ -16,12 +16,13 @@ there without rendering any document's HTML.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+from generator.cache import Key
 
 __all__ = ["PdfCache", "cache_key"]
 
@@ -32,12 +33,8 @@ PLAN = "plan.json"
 
 
 def cache_key(html: str, stylesheets: Iterable[str], fonts: str, renderer: str) -> str:
-    digest = hashlib.sha256()
-    for part in (renderer, fonts, *stylesheets, html):
-        data = part.encode("utf-8")
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
+    """The key of one PDF: everything WeasyPrint is given, and WeasyPrint itself."""
+    return Key("pdf").add(renderer, fonts, *stylesheets, html).hex()
 
 
 class PdfCache:

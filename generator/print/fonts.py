@@ -8,10 +8,11 @@ the print style sheet's fallback names leave the choice to fontconfig.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from generator.cache import Key
 
 __all__ = ["FONT_FAMILY", "FontFace", "font_faces", "fonts_css", "fonts_fingerprint"]
 
@@ -86,8 +87,7 @@ def fonts_css(faces: tuple[FontFace, ...]) -> str:
 @cache
 def fonts_fingerprint(faces: tuple[FontFace, ...]) -> str:
     """A hash of the font files' names and bytes."""
-    digest = hashlib.sha256()
+    key = Key("fonts")
     for face in faces:
-        digest.update(f"{face.weight} {face.style} {face.path}\0".encode())
-        digest.update(face.path.read_bytes())
-    return digest.hexdigest()
+        key.add(f"{face.weight} {face.style} {face.path}", face.path.read_bytes())
+    return key.hex()

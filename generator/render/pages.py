@@ -23,7 +23,8 @@ from generator.render.site_map import (
     relative_url,
     site_pages,
 )
-from generator.render.templating import environment, plain, typeset
+from generator.render.templating import environment, plain_text, typeset
+from generator.schema.text import LocalizedText
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 
@@ -50,10 +51,6 @@ def _up_to_site_root(model: Model, language: str, page_id: str) -> str:
     return "../" * depth
 
 
-def _title(page: SitePage, context: Mapping[str, Any]) -> str:
-    return plain(context, page.title)  # type: ignore[arg-type]
-
-
 class _PageRenderer:
     def __init__(
         self, model: Model, language: str, templates: Path, downloads: Mapping[str, Download]
@@ -66,8 +63,11 @@ class _PageRenderer:
         self.downloads = downloads
         self.base = {"model": model, "lang": language, "default_language": model.default_language}
 
+    def plain(self, value: LocalizedText | str) -> str:
+        return plain_text(self.model, value, self.language)
+
     def title(self, page: SitePage) -> str:
-        return _title(page, self.base)
+        return self.plain(page.title)
 
     def breadcrumbs(self, page: SitePage) -> list[dict[str, str]]:
         trail: list[dict[str, str]] = []
@@ -150,13 +150,10 @@ class _PageRenderer:
             "menu": self.menu(page),
             "alternates": alternates,
             "source_files": source_files(self.model, page),
-            "site_title": plain(self.base, self.model.info.short_title),  # type: ignore[arg-type]
-            "draft_label": plain(self.base, "site.draft_label"),  # type: ignore[arg-type]
-            "draft_notice": plain(self.base, self.model.info.status.notice),  # type: ignore[arg-type]
-            "strings": {
-                key: typeset(plain(self.base, key), self.language)  # type: ignore[arg-type]
-                for key in _THEME_STRINGS
-            },
+            "site_title": self.plain(self.model.info.short_title),
+            "draft_label": self.plain("site.draft_label"),
+            "draft_notice": self.plain(self.model.info.status.notice),
+            "strings": {key: typeset(self.plain(key), self.language) for key in _THEME_STRINGS},
             "search_exclude": not page.listed,
         }
         front_matter = yaml.dump(

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from generator.assessment.example import ExampleReport
-from generator.assessment.page import AssessmentPage
 from generator.model import Model
+from generator.render.assessment_page import AssessmentPage
+from generator.render.report_view import ExampleReport
 from generator.schema.models import Stage
+from generator.schema.text import LocalizedText
 
 HOME = "index"
 
@@ -24,8 +25,8 @@ class SitePage:
     page_id: str
     template: str
     parent: str | None
-    title: Any = field(compare=False)
-    """A LocalizedText, or the key of a UI string."""
+    title: LocalizedText | str = field(compare=False)
+    """A content text, or the key of a word of the interface (site_templates/strings.yml)."""
     context: dict[str, Any] = field(default_factory=dict, compare=False)
     in_main_menu: bool = False
     listed: bool = True

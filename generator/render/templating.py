@@ -6,7 +6,6 @@ from `site_templates/strings.yml`, so templates hold markup only.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.cache import cache_dir
+from generator.cache import Key, cache_dir
+from generator.model import Model
+from generator.render.localized import string_in, text_in
 from generator.render.markdown_text import to_html, to_inline_html
 from generator.schema.text import LocalizedText
 
@@ -38,11 +39,8 @@ def _text_in(
     if value is None:
         return "", None
     language: str = context["lang"]
-    text = value.get(language)
-    if text is not None:
-        return typeset(text, language), None
-    default: str = context["default_language"]
-    return value[default], default
+    text, fallback = text_in(value, language, context["default_language"])
+    return (typeset(text, language) if fallback is None else text), fallback
 
 
 def _marked(
@@ -75,10 +73,7 @@ _FALLBACK_BLOCK = (
 
 
 def _strings_in(context: jinja2.runtime.Context, key: str) -> str:
-    strings: dict[str, LocalizedText] = context["model"].strings
-    if key not in strings:
-        raise KeyError(f"site_templates/strings.yml has no key '{key}'")
-    return strings[key].get(context["lang"]) or strings[key][context["default_language"]]
+    return string_in(context["model"], key, context["lang"])
 
 
 @jinja2.pass_context
@@ -88,12 +83,21 @@ def translate(context: jinja2.runtime.Context, value: LocalizedText | None) -> M
     return _marked(context, escape(text), fallback)
 
 
+def plain_text(model: Model, value: LocalizedText | str, language: str) -> str:
+    """A text for attributes and titles: no markup, falls back silently.
+
+    A `str` is the key of a word of the interface (site_templates/strings.yml).
+    """
+    if isinstance(value, str):
+        return string_in(model, value, language)
+    text, fallback = text_in(value, language, model.default_language)
+    return typeset(text, language) if fallback is None else text
+
+
 @jinja2.pass_context
 def plain(context: jinja2.runtime.Context, value: LocalizedText | str) -> str:
-    """A text for attributes and titles: no markup, falls back silently."""
-    if isinstance(value, str):
-        return _strings_in(context, value)
-    return _text_in(context, value)[0]
+    """`plain_text` in the page's language."""
+    return plain_text(context["model"], value, context["lang"])
 
 
 @jinja2.pass_context
@@ -121,8 +125,8 @@ def _bytecode_cache(templates: Path) -> jinja2.BytecodeCache | None:
     Jinja keys compiled templates by their source only, not by the options set in
     this file: the folder's name changes with this file and with Jinja's version.
     """
-    digest = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
-    folder = cache_dir(templates.resolve().parent.parent, "jinja") / digest.hexdigest()[:16]
+    key = Key("jinja").add(Path(__file__).read_bytes()).add_versions("jinja2")
+    folder = cache_dir(templates.resolve().parent.parent, "jinja") / key.hex()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

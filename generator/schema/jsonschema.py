@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from generator.assessment.format import FORMAT_VERSION, AssessmentFile
 from generator.schema import models
+from generator.schema.assessment import FORMAT_VERSION, AssessmentFile
 from generator.schema.text import LocalizedText, PartialLocalizedText
 
 __all__ = [

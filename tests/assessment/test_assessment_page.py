@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.assessment.format import model_version
-from generator.assessment.page import SCRIPT_STRINGS, AssessmentPage, published_files
 from generator.model import Model
+from generator.render.assessment_page import SCRIPT_STRINGS, AssessmentPage, published_files
 from generator.render.pages import render_pages
 
 SCRIPT = Path(__file__).resolve().parents[2] / "site_templates" / "theme" / "js" / "assessment.js"

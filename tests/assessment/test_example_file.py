@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.assessment.example import EXAMPLE, ModelWithExample, with_example
+from generator.assessment.example import EXAMPLE, with_example
 from generator.cli import main
 from generator.model import Model
 
@@ -44,7 +44,7 @@ def test_the_site_s_model_carries_the_example_and_its_bytes_in_its_fingerprint(
     model: Model, repo_root: Path, project: Path
 ) -> None:
     carried = with_example(repo_root, model)
-    assert isinstance(carried, ModelWithExample) and carried.example is not None
+    assert carried.example is not None
     assert carried.fingerprint != model.fingerprint
 
     path = project / EXAMPLE

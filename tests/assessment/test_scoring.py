@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.assessment.format import Answer
 from generator.assessment.reading import read_assessment
 from generator.assessment.scoring import assess, recommend, statement_scores
-from generator.assessment.view import number
 from generator.model import Model
+from generator.render.report_view import number
+from generator.schema.assessment import Answer
 
 
 @pytest.mark.parametrize(

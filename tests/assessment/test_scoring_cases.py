@@ -16,14 +16,15 @@ from typing import Any
 
 import pytest
 
-from generator.assessment.chart import ChartLayout, bar_chart, wrap
-from generator.assessment.format import Answer, model_version
+from generator.assessment.format import model_version
 from generator.assessment.reading import read_assessment
 from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
 from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
+from generator.render.chart import ChartLayout, bar_chart, wrap
+from generator.schema.assessment import Answer
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 TABLE: dict[str, Any] = json.loads((CASES_DIR / "scoring.json").read_text(encoding="utf-8"))

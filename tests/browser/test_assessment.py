@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 from generator.assessment.example import EXAMPLE
 from generator.assessment.format import model_version
 from generator.assessment.reading import read_assessment
-from generator.assessment.view import word
+from generator.render.report_view import word
 
 pytestmark = pytest.mark.browser
 

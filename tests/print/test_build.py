@@ -12,8 +12,8 @@ from print_helpers import edit_statement, normalized
 from generator.cache import CACHE_VARIABLE
 from generator.cli import main
 from generator.model import Model
-from generator.print import PAGE_SIZES, documents, pdf_path
 from generator.print import pdf as pdf_module
+from generator.render.documents import PAGE_SIZES, documents, pdf_path
 
 PLUGIN_LOG = "mkdocs.plugins.client-centric-playbook"
 

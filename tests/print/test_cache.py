@@ -12,13 +12,14 @@ from print_helpers import edit_statement, fake_pdf, pdf_text, replace_once
 
 from generator.load import load
 from generator.model import Model
-from generator.print import PAGE_SIZES, PrintReport, documents, print_documents
+from generator.print import PrintReport, print_documents
 from generator.print import build as build_module
 from generator.print import pdf as pdf_module
 from generator.print.build import print_pdfs
 from generator.print.cache import PdfCache
 from generator.print.fonts import font_faces, fonts_css
-from generator.print.markup import render_document
+from generator.render.documents import PAGE_SIZES, documents
+from generator.render.print_markup import render_document
 
 
 def _refuse(*args: object, **kwargs: object) -> bytes:

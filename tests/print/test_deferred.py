@@ -14,10 +14,11 @@ from print_helpers import edit_statement, fake_pdf
 
 from generator.load import load
 from generator.model import Model
-from generator.print import PAGE_SIZES, print_documents
 from generator.print import pdf as pdf_module
+from generator.print import print_documents
 from generator.print.build import PrintJob, print_jobs
 from generator.print.cache import PLAN, PdfCache
+from generator.render.documents import PAGE_SIZES
 
 
 def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(

@@ -11,7 +11,8 @@ from print_helpers import normalized, pdf_text, printed_words
 from pypdf import PdfReader
 
 from generator.model import Model
-from generator.print import PAGE_SIZES, PrintedFile, PrintReport, documents, pdf_path
+from generator.print import PrintedFile, PrintReport
+from generator.render.documents import PAGE_SIZES, documents, pdf_path
 
 # Points: (width, height) of a portrait page.
 PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}

@@ -13,10 +13,11 @@ from print_helpers import edit_statement, fake_pdf, replace_once
 
 from generator.load import load
 from generator.model import Model
-from generator.print import PAGE_SIZES, PrintReport, print_documents
+from generator.print import PrintReport, print_documents
 from generator.print import build as build_module
 from generator.print import pdf as pdf_module
 from generator.print.cache import PLAN, PdfCache
+from generator.render.documents import PAGE_SIZES
 
 
 def _refuse(*args: object, **kwargs: object) -> str:

@@ -10,8 +10,8 @@ import pytest
 
 from generator.load import load
 from generator.model import Model
-from generator.render import incremental
-from generator.render.incremental import STAMP, render_into
+from generator.output import docs as incremental
+from generator.output.docs import STAMP, render_into
 from generator.render.pages import Download, render_site
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

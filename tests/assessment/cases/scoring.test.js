@@ -12,7 +12,7 @@ const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url)
 const TOLERANCE = 1e-6;
 const GROUP_FIELDS = ["today", "target", "gap", "rated_today", "rated_target", "statements"];
 
-// The table's model as the page's data gives it (generator/assessment/page.py): the choices are
+// The table's model as the page's data gives it (generator/render/assessment_page.py): the choices are
 // "not yet" (0 points), the levels and "not applicable" (no points); the file's fields are the
 // format's; attributes and statements are those the form shows.
 const spec = table.model;

@@ -8,7 +8,6 @@ copies the last index from the cache instead of running Pagefind again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -18,6 +17,8 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from generator.cache import Key
 
 __all__ = ["build_search_index"]
 
@@ -73,21 +74,15 @@ def _pagefind_binary() -> Path | None:
 
 def _inputs_digest(site_dir: Path, binary: Path) -> str:
     """A hash of everything Pagefind reads: the pages, the binary, its options and config."""
-    digest = hashlib.sha256()
     status = binary.stat()
-    digest.update(f"{binary}\0{status.st_size}\0{status.st_mtime_ns}\0{OPTIONS}\0".encode())
-    for name, value in sorted(os.environ.items()):
-        if name.startswith("PAGEFIND_"):
-            digest.update(f"{name}={value}\0".encode())
-    for name in _CONFIG_FILES:
-        config = Path.cwd() / name
-        if config.is_file():
-            digest.update(name.encode() + b"\0" + config.read_bytes())
-    for page in sorted(site_dir.rglob("*.html")):
-        relative = page.relative_to(site_dir).as_posix()
-        if not relative.startswith("pagefind/"):
-            digest.update(relative.encode() + b"\0" + page.read_bytes())
-    return digest.hexdigest()
+    key = Key("pagefind").add(str(binary), str(status.st_size), str(status.st_mtime_ns), *OPTIONS)
+    settings = sorted(f"{name}={value}" for name, value in os.environ.items())
+    key.add(*(setting for setting in settings if setting.startswith("PAGEFIND_")))
+    here = Path.cwd()
+    key.add_files(here, [here / name for name in _CONFIG_FILES if (here / name).is_file()])
+    index = site_dir / "pagefind"
+    pages = [page for page in site_dir.rglob("*.html") if not page.is_relative_to(index)]
+    return key.add_files(site_dir, pages).hex()
 
 
 def _link_or_copy(source: str, destination: str) -> None:

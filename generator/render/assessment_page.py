@@ -20,21 +20,22 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.assessment.chart import LAYOUT
-from generator.assessment.format import (
+from generator.assessment.format import model_version
+from generator.assessment.scoring import RECOMMENDED_PLAYS
+from generator.model import Model
+from generator.render.chart import LAYOUT
+from generator.render.localized import text_in
+from generator.render.markdown_text import to_inline_html
+from generator.render.report_view import GAPS_SHOWN, word
+from generator.render.templating import typeset
+from generator.schema.assessment import (
     FORMAT,
     FORMAT_VERSION,
     NOT_APPLICABLE,
     NOT_YET,
     Answer,
     AssessmentFile,
-    model_version,
 )
-from generator.assessment.scoring import RECOMMENDED_PLAYS
-from generator.assessment.view import GAPS_SHOWN, word
-from generator.model import Model
-from generator.render.markdown_text import to_inline_html
-from generator.render.templating import typeset
 from generator.schema.jsonschema import schema_file
 from generator.schema.text import LANGUAGE_CODE, LocalizedText
 
@@ -141,8 +142,8 @@ class AssessmentPage:
 
         def text(value: LocalizedText) -> str:
             """Plain text (no Markdown marks): the script shows it as text, never as markup."""
-            found = value.get(language)
-            shown = typeset(found, language) if found else value[model.default_language]
+            found, fallback = text_in(value, language, model.default_language)
+            shown = typeset(found, language) if fallback is None else found
             return html.unescape(_TAG.sub("", to_inline_html(shown)))
 
         return {

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from generator.assessment.page import script_json
 from generator.model import Model
+from generator.render.assessment_page import script_json
 from generator.render.pages import Download, language_root
 
 __all__ = [

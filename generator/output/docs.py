@@ -9,30 +9,19 @@ what rendering would give, and the build skips straight to MkDocs.
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from collections.abc import Callable, Mapping
-from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
+from generator.cache import Key
 from generator.model import Model
+from generator.output.write import WriteReport, write_tree
 from generator.render.pages import TEMPLATES, Download, render_site
-from generator.render.write import WriteReport, write_tree
+from generator.render.sources import rendering_key
 
-__all__ = ["STAMP", "render_into", "sources_digest"]
+__all__ = ["STAMP", "render_into"]
 
 STAMP = ".rendered"
 """In `docs/`; a dotfile, so MkDocs and `write_tree` leave it alone."""
-
-_GENERATOR = Path(__file__).resolve().parents[1]
-_LIBRARIES = ("jinja2", "markupsafe", "markdown", "pyyaml", "pydantic", "pydantic-core")
-
-
-@cache
-def _versions() -> str:
-    """Python's and the rendering libraries' versions: an upgrade may change the pages."""
-    return "\0".join([sys.version, *(version(library) for library in _LIBRARIES)])
 
 
 def render_into(
@@ -65,33 +54,19 @@ def _inputs_digest(
     downloads: Mapping[str, Mapping[str, Download]],
     files: Mapping[str, bytes],
 ) -> str:
-    digest = hashlib.sha256(sources_digest(model, templates).encode())
+    key = rendering_key(model, templates)
     for name, data in sorted(files.items()):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+        key.add(name, data)
     offered = sorted((language, sorted(files.items())) for language, files in downloads.items())
-    digest.update(repr(offered).encode())
-    return digest.hexdigest()
-
-
-def sources_digest(model: Model, templates: Path) -> str:
-    """A hash of what a template renders from: the content, every file under `templates`,
-    the generator's code and the libraries' versions. Equal hashes, equal output."""
-    digest = hashlib.sha256(model.fingerprint.encode())
-    digest.update(_versions().encode())
-    for folder, patterns in ((templates, ("*",)), (_GENERATOR, ("*.py", "*.yml"))):
-        for pattern in patterns:
-            for path in sorted(folder.rglob(pattern)):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                    digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return key.add(repr(offered)).hex()
 
 
 def _stamp(inputs: str, docs_dir: Path) -> str:
     """The inputs' hash and a hash of every file `write_tree` looks after in `docs_dir`."""
-    digest = hashlib.sha256()
-    for path in sorted(docs_dir.rglob("*")):
-        relative = path.relative_to(docs_dir)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
-    return f"{inputs}\n{digest.hexdigest()}\n"
+    looked_after = [
+        path
+        for path in docs_dir.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    ]
+    return f"{inputs}\n{Key('docs').add_files(docs_dir, looked_after).hex()}\n"

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.assessment.chart import Chart, bar_chart
-from generator.assessment.format import NOT_APPLICABLE, NOT_YET, AssessmentFile, note_in
-from generator.assessment.scoring import GroupScore, Results, StatementScore, format_score
+from generator.assessment.format import model_version, note_in
+from generator.assessment.scoring import GroupScore, Results, StatementScore, assess, format_score
 from generator.model import Model
+from generator.render.chart import Chart, bar_chart
+from generator.render.localized import string_in, text_in
 from generator.render.templating import typeset
+from generator.schema.assessment import NOT_APPLICABLE, NOT_YET, AssessmentFile
 from generator.schema.models import Attribute, Play, Statement
 from generator.schema.text import LocalizedText
 
@@ -26,7 +28,7 @@ GAPS_SHOWN = 3
 
 def word(model: Model, key: str, language: str, **values: Any) -> str:
     """A string of site_templates/strings.yml in `language`, filled in and typeset."""
-    text = model.strings[key].get(language) or model.strings[key][model.default_language]
+    text = string_in(model, key, language)
     return typeset(text.format(**values) if values else text, language)
 
 
@@ -100,8 +102,8 @@ class _Words:
         return word(self.model, key, self.language, **values)
 
     def text(self, value: LocalizedText) -> str:
-        found = value.get(self.language)
-        return typeset(found, self.language) if found else value[self.model.default_language]
+        text, fallback = text_in(value, self.language, self.model.default_language)
+        return typeset(text, self.language) if fallback is None else text
 
     def number(self, value: float | None) -> str:
         return number(self.model, value, self.language)
@@ -245,3 +247,23 @@ def report_view(
         ),
         scale=words("report.scale", not_yet=words("assessment.not_yet"), levels=levels),
     )
+
+
+@dataclass(frozen=True)
+class ExampleReport:
+    """What the example report page shows; `assessment` is None when the build has none."""
+
+    model: Model
+    assessment: AssessmentFile | None
+
+    @classmethod
+    def of(cls, model: Model) -> ExampleReport:
+        return cls(model, model.example)
+
+    def view(self, language: str) -> ReportView | None:
+        if self.assessment is None:
+            return None
+        results = assess(self.model, self.assessment.answers)
+        return report_view(
+            self.model, self.assessment, results, language, model_version(self.model)
+        )

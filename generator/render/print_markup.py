@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model import Model
-from generator.print.documents import Document
+from generator.render.documents import Document
 from generator.render.templating import environment
 
 __all__ = ["PRINT_CSS", "print_templates", "render_document"]

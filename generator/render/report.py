@@ -1,4 +1,4 @@
-"""`render_report`: an assessment as a standalone HTML page or a tagged PDF.
+"""`render_report_html`: an assessment as a standalone HTML page (`print.report` prints it).
 
 Standalone means one file that makes no request: its style sheet is inline and
 its charts are inline SVG. The body is the template the site's example report
@@ -12,19 +12,19 @@ from pathlib import Path
 
 import jinja2
 
-from generator.assessment.format import AssessmentFile, model_version
+from generator.assessment.format import model_version
 from generator.assessment.scoring import assess
-from generator.assessment.view import report_view
 from generator.model import Model
-from generator.print.fonts import font_faces, fonts_css
-from generator.print.pdf import render_pdf
 from generator.render.pages import TEMPLATES
+from generator.render.report_view import report_view
 from generator.render.templating import environment
+from generator.schema.assessment import AssessmentFile
 
-__all__ = ["REPORT_FORMATS", "render_report_html", "render_report_pdf", "report_format"]
+__all__ = ["REPORT_FORMATS", "REPORT_TEMPLATES", "render_report_html", "report_format"]
 
 REPORT_TEMPLATE = "report.html"
-PDF_CSS = "pdf.css"
+REPORT_TEMPLATES = "report"
+"""The report's own templates and style sheets, in site_templates/."""
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
 """An output file's suffix and the report it gets."""
 
@@ -40,7 +40,7 @@ def _environment(templates: Path) -> jinja2.Environment:
     pages = environment(templates / "pages")
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader(templates / "report"),
+            jinja2.FileSystemLoader(templates / REPORT_TEMPLATES),
             jinja2.FileSystemLoader(templates / "pages"),
         ]
     )
@@ -65,9 +65,3 @@ def render_report_html(
             view=view,
         )
     )
-
-
-def render_report_pdf(html: str, templates: Path = TEMPLATES) -> bytes:
-    """The report's HTML printed as a tagged PDF (PDF/UA-1), with the worksheets' fonts."""
-    page_css = (templates / "report" / PDF_CSS).read_text(encoding="utf-8")
-    return render_pdf(html, (fonts_css(font_faces()), page_css))
