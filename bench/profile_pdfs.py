@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, html, sheets in jobs:
         start = time.perf_counter()
         profile.enable()
-        data = pdf.render_pdf(html, sheets)
+        data = pdf.print_pdf(html, sheets)
         profile.disable()
         times.append((time.perf_counter() - start, name, len(data)))
     total = sum(seconds for seconds, _, _ in times)

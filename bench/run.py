@@ -266,7 +266,7 @@ def fetch(url: str) -> str | None:
 
 
 PRINTED_LOG = re.compile(r"(?:Rendered|Printed) (\d+) PDF")
-"""What our plugin logs after printing: 'Rendered 12 PDF(s), 40 from cache' in a build,
+"""What our plugin logs after printing: 'Printed 12 PDF(s), 40 from cache' in a build,
 'Printed 6 PDF(s) in the background' when `mkdocs serve` printed them after the pages."""
 BACKGROUND_STARTED = re.compile(r"Printing \d+ PDF\(s\) in the background")
 BACKGROUND_DONE = re.compile(r"Printed \d+ PDF\(s\) in the background")

@@ -133,7 +133,7 @@ def count_pdfs(stand_in: float | None) -> None:
 
     def counted_documents(*args: Any, **kwargs: Any) -> Any:
         report = print_documents(*args, **kwargs)
-        pdfs["total"] += len(report.printed)
+        pdfs["total"] += len(report.pdfs)
         return report
 
     def counted_pdfs(sources: Any, *args: Any, **kwargs: Any) -> list[bytes]:

@@ -95,10 +95,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
                 raise PluginError(f"{error}\n{say('invalid', count=len(error.problems))}") from None
             except PrinterMissing as error:
                 raise PluginError(str(error)) from None
-        printed, pages = result.printed, result.pages
-        log.info(f"Rendered {len(printed.rendered)} PDF(s), {printed.from_cache} from cache")
-        if printed.pending:
-            log.info(f"Printing {len(printed.pending)} PDF(s) in the background")
+        pdfs, pages = result.pdfs, result.pages
+        log.info(f"Printed {len(pdfs.printed)} PDF(s), {pdfs.from_cache} from cache")
+        if pdfs.pending:
+            log.info(f"Printing {len(pdfs.pending)} PDF(s) in the background")
         if pages.written or pages.removed:
             log.info(f"Rendered {len(pages.written)} page(s), removed {len(pages.removed)}")
         if self.serving and self.background is None:

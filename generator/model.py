@@ -67,6 +67,11 @@ class Model:
     def language_codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.languages)
 
+    @property
+    def top_score(self) -> int:
+        """The points of the highest level: what a statement, and an average, score at most."""
+        return max(level.score for level in self.levels)
+
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)
 

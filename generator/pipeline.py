@@ -85,7 +85,7 @@ def _quiet(step: BuildStep) -> None:
 class BuildResult:
     model: Model
     """The content, with the worked example."""
-    printed: PrintReport
+    pdfs: PrintReport
     """Every PDF, and which of them this build printed."""
     pages: WriteReport
     """The files of `docs/` this build wrote or removed."""
@@ -125,14 +125,14 @@ def build_docs(
     # PDFs before pages: the pages show their sizes, and they are written to docs/ together.
     progress(BuildStep("pdfs"))
     templates = root / TEMPLATES
-    printed = print_documents(
+    pdfs = print_documents(
         model,
         templates,
         cache_dir(root, "pdf"),
         later=later,
         on_printed=lambda done, total: progress(BuildStep("pdfs", done, total)),
     )
-    downloads = printed.downloads
+    downloads = pdfs.downloads
     if offline_copy:
         extra = offline_downloads(model)
         downloads = {code: {**downloads.get(code, {}), **extra[code]} for code in extra}
@@ -143,12 +143,12 @@ def build_docs(
         model,
         templates=templates,
         downloads=downloads,
-        files={**printed.files, **published_files(model)},
+        files={**pdfs.files, **published_files(model)},
         on_language=lambda code: progress(
             BuildStep("pages", next(languages), len(model.languages), code)
         ),
     )
-    return BuildResult(model, printed, pages)
+    return BuildResult(model, pdfs, pages)
 
 
 _handed: ContextVar[BuildResult | None] = ContextVar("playbook_docs_built", default=None)

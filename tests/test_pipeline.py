@@ -26,7 +26,7 @@ def _fake_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(pdf_module, "render_pdf", _fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", _fake_pdf)
     monkeypatch.setattr(print_build, "_available_cpus", lambda: 1)  # printed in this process
     return copy_project(tmp_path / "project")
 
@@ -47,7 +47,7 @@ def test_each_step_is_told_in_order_and_a_second_build_does_nothing_again(projec
         ("pages", 1, 2, "en"),
         ("pages", 2, 2, "fr"),
     ]
-    assert len(first.printed.rendered) == EVERY_PDF
+    assert len(first.pdfs.printed) == EVERY_PDF
     assert (project / "docs" / "fr" / "model" / "index.md").is_file()
     assert "fr/downloads/playbook-a4.pdf" in first.pages.written
 
@@ -61,7 +61,7 @@ def test_each_step_is_told_in_order_and_a_second_build_does_nothing_again(projec
         ("pdfs", 0, 0),
         ("pages", 0, 2),
     ]
-    assert second.printed.rendered == () and second.pages.written == ()
+    assert second.pdfs.printed == () and second.pages.written == ()
 
 
 def test_mkdocs_languages_that_differ_from_the_content_s_are_shown_at_their_line(

@@ -11,7 +11,7 @@ from generator.assessment.reading import read_assessment
 from generator.errors import UsageError
 from generator.i18n import say
 from generator.load import load
-from generator.print.report import render_report_pdf
+from generator.print.report import print_report
 from generator.render.report import render_report_html, report_format
 
 
@@ -47,7 +47,7 @@ def run(arguments: argparse.Namespace) -> int:
     if kind == "pdf":
         if not arguments.quiet:  # printing a long report takes a while: say what is going on
             print(say("report_printing"), file=sys.stderr, flush=True)
-        out.write_bytes(render_report_pdf(html, root / "site_templates"))
+        out.write_bytes(print_report(html, root / "site_templates"))
     else:
         out.write_text(html, encoding="utf-8", newline="\n")
     print(say("report_written", path=out.resolve()))

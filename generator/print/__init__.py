@@ -8,7 +8,7 @@ the downloads pages link to.
 
 from __future__ import annotations
 
-from generator.print.build import PrintedFile, PrintReport, print_documents
+from generator.print.build import PdfFile, PrintReport, print_documents
 from generator.print.pdf import PrinterMissing
 
-__all__ = ["PrintReport", "PrintedFile", "PrinterMissing", "print_documents"]
+__all__ = ["PdfFile", "PrintReport", "PrinterMissing", "print_documents"]

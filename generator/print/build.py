@@ -26,18 +26,18 @@ from generator.render.pages import Download
 from generator.render.print_markup import PRINT_CSS, print_templates, render_document
 from generator.render.sources import rendering_key
 
-__all__ = ["PrintJob", "PrintReport", "PrintedFile", "print_documents", "print_jobs", "print_pdfs"]
+__all__ = ["PdfFile", "PrintJob", "PrintReport", "print_documents", "print_jobs", "print_pdfs"]
 
 
 @dataclass(frozen=True)
-class PrintedFile:
+class PdfFile:
     language: str
     document: Document
     page_size: str
     key: str
     """The cache key: a hash of everything the PDF is made from."""
     data: bytes
-    rendered: bool
+    printed: bool
     """True if printed by this build, False if it came from the cache."""
     pending: bool = False
     """True if `data` is the last build's PDF, shown until the new one is printed."""
@@ -50,18 +50,18 @@ class PrintedFile:
 
 @dataclass(frozen=True)
 class PrintReport:
-    printed: tuple[PrintedFile, ...]
+    pdfs: tuple[PdfFile, ...]
 
     @property
     def files(self) -> dict[str, bytes]:
         """Every PDF by its path under `docs/`, to write beside the pages."""
-        return {file.docs_path: file.data for file in self.printed}
+        return {file.docs_path: file.data for file in self.pdfs}
 
     @property
     def downloads(self) -> dict[str, dict[str, Download]]:
         """What the pages link to, by language and download key."""
         offered: dict[str, dict[str, Download]] = {}
-        for file in self.printed:
+        for file in self.pdfs:
             offered.setdefault(file.language, {})[download_key(file.document, file.page_size)] = (
                 Download(
                     pdf_path(file.document, file.page_size),
@@ -72,18 +72,18 @@ class PrintReport:
         return offered
 
     @property
-    def rendered(self) -> tuple[str, ...]:
+    def printed(self) -> tuple[str, ...]:
         """The PDFs this build printed, by path under `docs/`."""
-        return tuple(file.docs_path for file in self.printed if file.rendered)
+        return tuple(file.docs_path for file in self.pdfs if file.printed)
 
     @property
     def from_cache(self) -> int:
-        return sum(1 for file in self.printed if not file.rendered and not file.pending)
+        return sum(1 for file in self.pdfs if not file.printed and not file.pending)
 
     @property
     def pending(self) -> tuple[str, ...]:
         """The PDFs shown in their last build's version while the new one is printed."""
-        return tuple(file.docs_path for file in self.printed if file.pending)
+        return tuple(file.docs_path for file in self.pdfs if file.pending)
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def print_documents(
     printed_now = {job.key for job in missing}
     return PrintReport(
         tuple(
-            PrintedFile(
+            PdfFile(
                 job.language,
                 job.document,
                 job.page_size,
@@ -204,7 +204,7 @@ def _from_plan(model: Model, cache: PdfCache, inputs: str) -> PrintReport | None
     keys = cache.plan(inputs)
     if keys is None:
         return None
-    printed: list[PrintedFile] = []
+    printed: list[PdfFile] = []
     for document in documents(model):
         for language in model.language_codes:
             for page_size in PAGE_SIZES:
@@ -212,7 +212,7 @@ def _from_plan(model: Model, cache: PdfCache, inputs: str) -> PrintReport | None
                 data = cache.get(key) if key else None
                 if key is None or data is None:
                     return None
-                printed.append(PrintedFile(language, document, page_size, key, data, False))
+                printed.append(PdfFile(language, document, page_size, key, data, False))
     if len(printed) != len(keys):
         return None
     cache.prune(keys.values())
@@ -244,7 +244,7 @@ def print_pdfs(
         workers = max(workers, 1)  # always in worker processes: only they are reniced
     elif workers <= 1:
         return [
-            counted(done, pdf.render_pdf(html, sheets))
+            counted(done, pdf.print_pdf(html, sheets))
             for done, (html, sheets) in enumerate(sources, 1)
         ]
     # Longest first, so one big document does not start last and leave a worker idle.
@@ -256,7 +256,7 @@ def print_pdfs(
         initializer=_lower_priority if background else None,
     ) as pool:
         printed = pool.map(
-            pdf.render_pdf, [sources[i][0] for i in order], [sources[i][1] for i in order]
+            pdf.print_pdf, [sources[i][0] for i in order], [sources[i][1] for i in order]
         )
         for done, (index, data) in enumerate(zip(order, printed, strict=True), 1):
             results[index] = counted(done, data)

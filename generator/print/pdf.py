@@ -28,7 +28,7 @@ __all__ = [
     "PrinterMissing",
     "check_libraries",
     "page_css",
-    "render_pdf",
+    "print_pdf",
     "renderer_version",
 ]
 
@@ -117,7 +117,7 @@ def _style_sheets(stylesheets: tuple[str, ...]) -> tuple[Any, Any, list[Any]]:
 atexit.register(_style_sheets.cache_clear)
 
 
-def render_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
+def print_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
     """The PDF of one HTML document; the same input gives the same bytes."""
     import weasyprint
 

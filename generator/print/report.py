@@ -1,20 +1,20 @@
-"""`render_report_pdf`: a standalone report printed as a tagged PDF (`playbook report`)."""
+"""`print_report`: a standalone report printed as a tagged PDF (`playbook report`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from generator.print.fonts import font_faces, fonts_css
-from generator.print.pdf import render_pdf
+from generator.print.pdf import print_pdf
 from generator.render.pages import TEMPLATES
 from generator.render.report import REPORT_TEMPLATES
 
-__all__ = ["render_report_pdf"]
+__all__ = ["print_report"]
 
 PDF_CSS = "pdf.css"
 
 
-def render_report_pdf(html: str, templates: Path = TEMPLATES) -> bytes:
+def print_report(html: str, templates: Path = TEMPLATES) -> bytes:
     """The report's HTML printed as a tagged PDF (PDF/UA-1), with the worksheets' fonts."""
     page_css = (templates / REPORT_TEMPLATES / PDF_CSS).read_text(encoding="utf-8")
-    return render_pdf(html, (fonts_css(font_faces()), page_css))
+    return print_pdf(html, (fonts_css(font_faces()), page_css))

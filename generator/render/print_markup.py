@@ -7,13 +7,24 @@ besides the print style sheet and the fonts: the PDF cache hashes it.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator.assessment.format import rating_choices
 from generator.model import Model
 from generator.render.documents import Document
 from generator.render.templating import environment
+from generator.schema.models import Attribute, Level, Statement
 
-__all__ = ["PRINT_CSS", "print_templates", "render_document"]
+__all__ = [
+    "PRINT_CSS",
+    "LevelGroup",
+    "Worksheet",
+    "instruction_keys",
+    "print_templates",
+    "render_document",
+]
 
 PRINT_CSS = "print.css"
 """The print style sheet, beside the print templates."""
@@ -34,4 +45,58 @@ def render_document(model: Model, document: Document, language: str, templates: 
         default_language=model.default_language,
         locale=model.language(language).locale,
         document=document,
+        worksheet=Worksheet(model),
     )
+
+
+_INSTRUCTION = re.compile(r"print\.instruction_(\d+)")
+
+
+def instruction_keys(model: Model) -> tuple[str, ...]:
+    """The facilitator's steps (`print.instruction_N` in strings.yml), in the order of N."""
+    numbered = [(_INSTRUCTION.fullmatch(key), key) for key in model.strings]
+    return tuple(key for found, key in sorted((int(m[1]), k) for m, k in numbered if m))
+
+
+@dataclass(frozen=True)
+class LevelGroup:
+    """The statements of one attribute at one level, as a worksheet's table lists them."""
+
+    number: int
+    """The level's place on the continuum, from 1."""
+    level: Level
+    statements: tuple[tuple[int, Statement], ...]
+    """Each statement with its number in the attribute's table, counted across the groups."""
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """What a worksheet counts and numbers, so that its templates only lay it out."""
+
+    model: Model
+
+    @property
+    def instructions(self) -> tuple[str, ...]:
+        return instruction_keys(self.model)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The ratings a statement can be given: one column of boxes each."""
+        return rating_choices(self.model)
+
+    @property
+    def columns(self) -> int:
+        """The assessment table's columns: number, statement, rating, the boxes, notes."""
+        return 3 + len(self.choices) + 1
+
+    def groups(self, attribute: Attribute) -> tuple[LevelGroup, ...]:
+        """The attribute's statements by level, levels without any left out."""
+        groups: list[LevelGroup] = []
+        numbered = 0
+        for number, level in enumerate(self.model.levels, 1):
+            statements = self.model.statements_at(attribute, level)
+            if statements:
+                counted = tuple(enumerate(statements, numbered + 1))
+                groups.append(LevelGroup(number, level, counted))
+                numbered += len(statements)
+        return tuple(groups)

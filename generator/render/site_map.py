@@ -7,12 +7,14 @@ the language toggle land on the equivalent page.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.model import Model
 from generator.render.assessment_page import AssessmentPage
+from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
 from generator.schema.models import Stage
 from generator.schema.text import LocalizedText
@@ -134,14 +136,14 @@ def site_pages(model: Model) -> list[SitePage]:
     )
     pages += [
         SitePage(
-            f"playbook/{p.id}",
+            f"playbook/{play.id}",
             "play.html",
             "playbook/index",
-            p.title,
-            {"play": p},
-            made_from=(p, *_words(model, "play")),
+            play.title,
+            {"play": play, "previous": previous, "next": following},
+            made_from=(play, *_words(model, "play")),
         )
-        for p in model.plays
+        for play, previous, following in _neighbours(model.plays)
     ]
     pages.append(
         SitePage(
@@ -160,14 +162,14 @@ def site_pages(model: Model) -> list[SitePage]:
     )
     pages += [
         SitePage(
-            f"lifecycle/{s.id}",
+            f"lifecycle/{stage.id}",
             "stage.html",
             "lifecycle/index",
-            s.name,
-            {"stage": s},
-            made_from=(s, *_stage_checklist(model, s), *_words(model, "stage")),
+            stage.name,
+            {"stage": stage, "previous": previous, "next": following},
+            made_from=(stage, *_stage_checklist(model, stage), *_words(model, "stage")),
         )
-        for s in model.stages
+        for stage, previous, following in _neighbours(model.stages)
     ]
     pages.append(
         SitePage(
@@ -175,6 +177,7 @@ def site_pages(model: Model) -> list[SitePage]:
             "worksheets.html",
             HOME,
             "page.worksheets",
+            {"instructions": instruction_keys(model)},
             in_main_menu=True,
             made_from=_words(model, "worksheets"),
         )
@@ -226,3 +229,13 @@ def site_pages(model: Model) -> list[SitePage]:
         ),
     ]
     return pages
+
+
+_Item = TypeVar("_Item")
+
+
+def _neighbours(items: Sequence[_Item]) -> list[tuple[_Item, _Item | None, _Item | None]]:
+    """Each item with the one before and the one after it (None at either end): the pager."""
+    before: list[_Item | None] = [None, *items[:-1]]
+    after: list[_Item | None] = [*items[1:], None]
+    return list(zip(items, before, after, strict=True))

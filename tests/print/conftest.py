@@ -49,7 +49,7 @@ def warm_cache(printed: PrintReport, tmp_path: Path) -> Path:
     """A PDF cache of its own, holding every PDF of the real content."""
     folder = tmp_path / "pdf-cache"
     cache = PdfCache(folder)
-    for file in printed.printed:
+    for file in printed.pdfs:
         cache.put(file.key, file.data)
     return folder
 

@@ -20,7 +20,7 @@ PLUGIN_LOG = "mkdocs.plugins.client-centric-playbook"
 
 def _printed_counts(caplog: pytest.LogCaptureFixture) -> list[tuple[int, int]]:
     found = [
-        re.search(r"Rendered (\d+) PDF\(s\), (\d+) from cache", r.getMessage())
+        re.search(r"Printed (\d+) PDF\(s\), (\d+) from cache", r.getMessage())
         for r in caplog.records
     ]
     return [(int(m[1]), int(m[2])) for m in found if m]

@@ -41,7 +41,7 @@ def _every_pdf(model: Model) -> set[str]:
 
 def test_each_pdf_has_its_own_key(printed: PrintReport) -> None:
     """Language and page size are part of what a PDF is made from."""
-    assert len({file.key for file in printed.printed}) == len(printed.printed)
+    assert len({file.key for file in printed.pdfs}) == len(printed.pdfs)
 
 
 def test_nothing_changed_no_pdf_is_printed(
@@ -51,12 +51,12 @@ def test_nothing_changed_no_pdf_is_printed(
     warm_cache: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", _refuse)
+    monkeypatch.setattr(pdf_module, "print_pdf", _refuse)
 
     again = print_documents(model, templates, warm_cache)
 
-    assert again.rendered == ()
-    assert again.from_cache == len(printed.printed) == len(again.files)
+    assert again.printed == ()
+    assert again.from_cache == len(printed.pdfs) == len(again.files)
     assert again.files == printed.files
 
 
@@ -71,7 +71,7 @@ def test_an_edited_statement_prints_again_only_the_documents_that_show_it(
 
     showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
     expected = {f"en/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES}
-    assert set(report.rendered) == expected
+    assert set(report.printed) == expected
     for path in expected:
         assert "Clients see this sentence in print." in _text(report.files[path]), path
     unchanged = set(printed.files) - expected
@@ -84,7 +84,7 @@ def test_an_edited_attribute_prints_again_only_its_worksheets_and_the_whole_mode
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The attribute's summary appears in its worksheet and the whole model's, nowhere else."""
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     attribute = model.attributes[-1]
     old = attribute.summary["fr"]
     replace_once(
@@ -95,7 +95,7 @@ def test_an_edited_attribute_prints_again_only_its_worksheets_and_the_whole_mode
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
-    assert set(report.rendered) == {
+    assert set(report.printed) == {
         f"fr/downloads/{key}-{size}.pdf"
         for key in (f"worksheet-{attribute.id}", "model-worksheet")
         for size in PAGE_SIZES
@@ -125,19 +125,19 @@ def test_a_new_style_sheet_renderer_or_font_prints_everything_again(
     monkeypatch: pytest.MonkeyPatch,
     change: Callable[[Path, pytest.MonkeyPatch], None],
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     change(project, monkeypatch)
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
-    assert set(report.rendered) == _every_pdf(model)
+    assert set(report.printed) == _every_pdf(model)
 
 
 def test_a_template_string_edited_in_one_language_prints_again_only_what_shows_it(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The checklists' column heading, in English: the English checklists and nothing else."""
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     replace_once(
         project / "site_templates" / "strings.yml",
         "print.owner_column: {en: Who and by when,",
@@ -146,7 +146,7 @@ def test_a_template_string_edited_in_one_language_prints_again_only_what_shows_i
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
-    assert set(report.rendered) == {
+    assert set(report.printed) == {
         f"en/downloads/checklist-{stage.id}-{size}.pdf"
         for stage in model.stages
         for size in PAGE_SIZES

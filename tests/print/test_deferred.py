@@ -24,7 +24,7 @@ from generator.render.documents import PAGE_SIZES
 def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     templates = project / "site_templates"
     before = print_documents(load(project), templates, warm_cache, workers=1)
     plan_before = (warm_cache / PLAN).read_bytes()
@@ -37,7 +37,7 @@ def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
 
     showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
     expected = {f"en/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES}
-    assert report.rendered == ()
+    assert report.printed == ()
     assert set(report.pending) == expected
     assert {
         f"{job.language}/downloads/{job.document.key}-{job.page_size}.pdf" for job in deferred
@@ -48,14 +48,14 @@ def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
     print_jobs(deferred, PdfCache(warm_cache), workers=1)
     after = print_documents(load(project), templates, warm_cache, workers=1, later=deferred.extend)
 
-    assert after.pending == () and after.rendered == ()
+    assert after.pending == () and after.printed == ()
     assert {path for path in expected if after.files[path] != before.files[path]} == expected
 
 
 def test_a_document_with_no_last_version_is_printed_at_once(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     handed: list[PrintJob] = []
 
     report = print_documents(
@@ -68,4 +68,4 @@ def test_a_document_with_no_last_version_is_printed_at_once(
 
     assert handed == []
     assert report.pending == ()
-    assert len(report.rendered) == len(report.files)
+    assert len(report.printed) == len(report.files)

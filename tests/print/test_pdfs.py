@@ -11,7 +11,7 @@ from print_helpers import normalized, pdf_text, printed_words
 from pypdf import PdfReader
 
 from generator.model import Model
-from generator.print import PrintedFile, PrintReport
+from generator.print import PdfFile, PrintReport
 from generator.render.documents import PAGE_SIZES, documents, pdf_path
 
 # Points: (width, height) of a portrait page.
@@ -28,8 +28,8 @@ def _text(data: bytes) -> str:
     return pdf_text(data)
 
 
-def _files(printed: PrintReport, key: str) -> list[PrintedFile]:
-    return [file for file in printed.printed if file.document.key == key]
+def _files(printed: PrintReport, key: str) -> list[PdfFile]:
+    return [file for file in printed.pdfs if file.document.key == key]
 
 
 def _strings(model: Model, key: str, language: str) -> str:
@@ -89,7 +89,7 @@ def test_worksheets_speak_only_their_own_language(
 
     Compared without case: headings are set in capitals by the style sheet.
     """
-    for file in printed.printed:
+    for file in printed.pdfs:
         if not file.document.key.startswith("worksheet-"):
             continue
         text = _text(file.data).casefold()
@@ -156,7 +156,7 @@ def _catalog(data: bytes) -> Any:
 def test_every_pdf_declares_its_language_title_and_author(
     model: Model, printed: PrintReport
 ) -> None:
-    for file in printed.printed:
+    for file in printed.pdfs:
         reader = _reader(file.data)
         assert _catalog(file.data)["/Lang"] == model.language(file.language).locale
         metadata = reader.metadata
@@ -171,7 +171,7 @@ def test_every_pdf_declares_its_language_title_and_author(
 
 
 def test_every_pdf_is_tagged_pdf_ua_with_embedded_fonts(printed: PrintReport) -> None:
-    for file in printed.printed:
+    for file in printed.pdfs:
         catalog = _catalog(file.data)
         where = file.docs_path
         assert "/StructTreeRoot" in catalog, where
@@ -188,7 +188,7 @@ def test_the_structure_tree_holds_headings_and_the_tables_with_their_headers(
     printed: PrintReport,
 ) -> None:
     """What a screen reader walks: a heading, and tables whose cells know their headers."""
-    for file in printed.printed:
+    for file in printed.pdfs:
         roles = _roles(_catalog(file.data)["/StructTreeRoot"])
         assert {"/Document", "/H1"} <= roles, file.docs_path
         if file.document.template != "playbook.html":
@@ -211,7 +211,7 @@ def test_the_same_pdf_every_build_no_date_and_an_identifier_from_its_content(
     printed: PrintReport,
 ) -> None:
     """Nothing from the clock: no creation or modification date; /ID hashes the content."""
-    for file in printed.printed:
+    for file in printed.pdfs:
         reader = _reader(file.data)
         info = reader.trailer["/Info"].get_object()
         assert not {"/CreationDate", "/ModDate"} & set(info), file.docs_path
@@ -234,7 +234,7 @@ def _fonts(reader: PdfReader) -> dict[str, Any]:
 
 
 def test_page_size_and_orientation(printed: PrintReport) -> None:
-    for file in printed.printed:
+    for file in printed.pdfs:
         width, height = PAGE_POINTS[file.page_size]
         if file.document.orientation == "landscape":
             width, height = height, width

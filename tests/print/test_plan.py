@@ -34,12 +34,12 @@ def test_nothing_changed_no_document_is_rendered_and_every_pdf_is_the_same(
     first = print_documents(model, templates, warm_cache)
     assert (warm_cache / PLAN).is_file()
     monkeypatch.setattr(build_module, "render_document", _refuse)
-    monkeypatch.setattr(pdf_module, "render_pdf", _refuse)
+    monkeypatch.setattr(pdf_module, "print_pdf", _refuse)
 
     again = print_documents(model, templates, warm_cache)
 
     assert again == first
-    assert again.rendered == ()
+    assert again.printed == ()
     assert again.files == printed.files
     assert again.downloads == printed.downloads
 
@@ -47,7 +47,7 @@ def test_nothing_changed_no_document_is_rendered_and_every_pdf_is_the_same(
 def test_an_edit_after_a_plan_prints_again_what_shows_it(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     templates = project / "site_templates"
     print_documents(load(project), templates, warm_cache, workers=1)
     statement = next(s for s in model.statements if model.plays_for(s))
@@ -57,7 +57,7 @@ def test_an_edit_after_a_plan_prints_again_what_shows_it(
     report = print_documents(load(project), templates, warm_cache, workers=1)
 
     showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
-    assert set(report.rendered) == {
+    assert set(report.printed) == {
         f"fr/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES
     }
 
@@ -65,7 +65,7 @@ def test_an_edit_after_a_plan_prints_again_what_shows_it(
 def test_a_template_edit_after_a_plan_prints_again_what_uses_it(
     project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
     templates = project / "site_templates"
     model = load(project)
     print_documents(model, templates, warm_cache, workers=1)
@@ -77,7 +77,7 @@ def test_a_template_edit_after_a_plan_prints_again_what_uses_it(
 
     report = print_documents(model, templates, warm_cache, workers=1)
 
-    assert set(report.rendered) == {
+    assert set(report.printed) == {
         f"{language}/downloads/checklist-{stage.id}-{size}.pdf"
         for language in model.language_codes
         for stage in model.stages
@@ -93,13 +93,13 @@ def test_a_pdf_gone_from_the_cache_is_printed_again_despite_the_plan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     print_documents(model, templates, warm_cache)
-    gone = printed.printed[0]
+    gone = printed.pdfs[0]
     (warm_cache / gone.key[:2] / f"{gone.key}.pdf").unlink()
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
 
     report = print_documents(model, templates, warm_cache, workers=1)
 
-    assert report.rendered == (gone.docs_path,)
+    assert report.printed == (gone.docs_path,)
     assert PdfCache(warm_cache).get(gone.key) is not None
 
 
@@ -111,8 +111,8 @@ def test_a_plan_from_other_inputs_or_unreadable_is_not_used(
     assert cache.plan("these inputs") is None
     (warm_cache / PLAN).write_text("{not json", encoding="utf-8")
     assert cache.plan("other inputs") is None
-    monkeypatch.setattr(pdf_module, "render_pdf", _refuse)
+    monkeypatch.setattr(pdf_module, "print_pdf", _refuse)
 
     report = print_documents(model, templates, warm_cache)
 
-    assert report.rendered == ()
+    assert report.printed == ()
