@@ -15,7 +15,7 @@ _LINKED = re.compile(
     rb'<(?:link rel="stylesheet" href|link rel="modulepreload" href|script (?:type="module" )?src)'
     rb'="([^"]+)"'
 )
-"""Style sheets, scripts, and the modules a script imports (each preloaded, so counted here)."""
+"""Style sheets, scripts, and the modules a script imports (each has a modulepreload link)."""
 
 
 def test_without_its_form_the_assessment_page_keeps_the_first_load_budget(
