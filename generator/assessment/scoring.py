@@ -199,7 +199,7 @@ def recommend(
     how many of its statements share that score, then by the sum of their gaps, then
     by its place in the playbook.
     """
-    top = max(level.score for level in model.levels)
+    top = model.top_score
     candidates = _to_work_on(scores, top)
     order = {score.statement.id: index for index, score in enumerate(scores)}
     ranked: list[tuple[tuple[int, int, int, int], Recommendation]] = []
@@ -228,5 +228,5 @@ def assess(model: Model, answers: Mapping[str, Answer], plays: int = RECOMMENDED
         overall=overall,
         gaps=rank_gaps(attributes),
         recommendations=recommend(model, scores, plays),
-        top=max(level.score for level in model.levels),
+        top=model.top_score,
     )

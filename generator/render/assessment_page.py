@@ -155,7 +155,7 @@ class AssessmentPage:
             "answerFields": list(Answer.model_fields),
             "languagePattern": LANGUAGE_CODE,
             "language": language,
-            "top": max(level.score for level in model.levels),
+            "top": model.top_score,
             "recommendedPlays": RECOMMENDED_PLAYS,
             "gapsShown": GAPS_SHOWN,
             "chart": asdict(LAYOUT),
