@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator import search_index
+from generator.output import search_index
 from generator.output.search_index import KEPT, build_search_index
 
 PAGE = """<!doctype html>
