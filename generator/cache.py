@@ -8,8 +8,9 @@ folder only makes the next build slower.
 
 The caches, each paying for itself in `scripts/bench` (README, Performance):
 `jinja/` (compiled templates), `pdf/` (printed PDFs, and `plan.json`, the keys the
-last build used), `pagefind/` (search indexes) and, in `docs/`, the `.rendered`
-stamp that lets a build skip rendering pages it already rendered.
+last build used), `pagefind/` (search indexes), `offline/` (zips of the site for
+the offline copy) and, in `docs/`, the `.rendered` stamp that lets a build skip
+rendering pages it already rendered.
 """
 
 from __future__ import annotations

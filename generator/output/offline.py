@@ -15,7 +15,6 @@ only known once it is made, so the pages that offer it (`data-offline-size`) get
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 import json
 import os
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from generator.cache import Key
 from generator.model import Model
 from generator.render.assessment_page import script_json
 from generator.render.pages import Download, language_root
@@ -152,11 +152,10 @@ def _copied(name: str) -> bool:
 
 def _inputs_digest(files: list[tuple[str, bytes]]) -> str:
     """A hash of what the zip is made from: the files, this code and zlib's version."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(zlib.ZLIB_RUNTIME_VERSION.encode() + b"\0")
+    key = Key("offline").add(Path(__file__).read_bytes(), zlib.ZLIB_RUNTIME_VERSION)
     for name, data in files:
-        digest.update(f"{name}\0{len(data)}\0".encode() + data)
-    return digest.hexdigest()
+        key.add(name, data)
+    return key.hex()
 
 
 def _keep(kept: Path, data: bytes) -> None:
