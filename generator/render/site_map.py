@@ -115,14 +115,14 @@ def site_pages(model: Model) -> list[SitePage]:
     ]
     pages += [
         SitePage(
-            f"model/{a.id}",
+            f"model/{attribute.id}",
             "attribute.html",
             "model/index",
-            a.name,
-            {"attribute": a},
-            made_from=(a, *_words(model, "attribute")),
+            attribute.name,
+            {"attribute": attribute, "previous": previous, "next": following},
+            made_from=(attribute, *_words(model, "attribute")),
         )
-        for a in model.attributes
+        for attribute, previous, following in _neighbours(model.attributes)
     ]
     pages.append(
         SitePage(
