@@ -60,6 +60,24 @@ class Quoted(str):
         return f"« {self} »" if language == "fr" else f"“{self}”"
 
 
+_LONGEST = 300
+"""Characters of a value shown in a message: a key or a value from a file may be huge."""
+
+
+def _argument(value: Any) -> Any:
+    """A value fit to keep in a message: hashable, and shortened when it is long text.
+
+    Values come from untrusted files too (a list where a number belongs, a key of
+    thousands of characters): a message shows them, it never fails on them.
+    """
+    if isinstance(value, Message | float) or (isinstance(value, int) and value.bit_length() < 64):
+        return value
+    text = value if isinstance(value, str) else "…" if isinstance(value, int) else str(value)
+    if len(text) > _LONGEST:
+        text = f"{text[:_LONGEST]}…"
+    return Quoted(text) if isinstance(value, Quoted) else text
+
+
 @dataclass(frozen=True, order=True)
 class Message:
     """A message not yet put into words: a catalogue code and its arguments."""
@@ -69,7 +87,7 @@ class Message:
 
     @classmethod
     def of(cls, code: str, /, **args: Any) -> Message:
-        return cls(code, tuple(sorted(args.items())))
+        return cls(code, tuple(sorted((name, _argument(value)) for name, value in args.items())))
 
     def _arguments(self, language: str) -> dict[str, str]:
         return {

@@ -108,6 +108,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.model = result.model
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        # MkDocs compiles theme templates without autoescaping: every value a theme
+        # template shows (strings.yml, languages.yml, titles) is escaped, and only the
+        # page body MkDocs made from our own rendered pages is marked safe there.
+        env.autoescape = True
         if self.model is not None:
             env.globals["playbook_not_found"] = not_found_pages(self.model)
         return env

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,10 @@ from pydantic_core import ErrorDetails
 from generator.assessment.format import model_version
 from generator.assessment.format import rating_choices as _rating_choices
 from generator.errors import ContentError, Problem, ProblemCollector
-from generator.i18n import Message
+from generator.i18n import Message, Quoted
 from generator.model import Model
 from generator.schema.assessment import FORMAT, FORMAT_VERSION, Answer, AssessmentFile
-from generator.schema.loader import SourceDocument, read_yaml
+from generator.schema.loader import MAX_DEPTH, SourceDocument, parse_yaml, read_text
 from generator.schema.messages import describe_location, to_problem, worth_reporting
 
 __all__ = ["check_assessment", "read_assessment"]
@@ -35,30 +36,74 @@ def read_assessment(path: Path, model: Model, shown_as: str | None = None) -> As
 
 def read_document(path: Path, shown_as: str) -> SourceDocument:
     """An assessment file's data and lines, not yet checked; `ContentError` if unreadable."""
-    if path.suffix.lower() == ".json":
-        problem = _json_problem(path, shown_as)
-        if problem is not None:
-            raise ContentError([problem])
-    outcome = read_yaml(path, shown_as)
-    if isinstance(outcome, Problem):
-        if path.suffix.lower() != ".json":
-            raise ContentError([outcome])
-        # Valid JSON that the YAML reader refuses (tabs, say): the data without line numbers.
-        return SourceDocument(shown_as, json.loads(path.read_text(encoding="utf-8")), {})
-    return outcome
+    text = read_text(path, shown_as)
+    if isinstance(text, Problem):
+        raise ContentError([text])
+    is_json = path.suffix.lower() == ".json"
+    data = _json_data(text, shown_as) if is_json else None
+    outcome = parse_yaml(text, shown_as)
+    if isinstance(outcome, SourceDocument):
+        return outcome
+    if not is_json or outcome.message.code != "yaml_syntax":
+        raise ContentError([outcome])
+    # Valid JSON that the YAML reader refuses (tabs, say): the data without line numbers.
+    return SourceDocument(shown_as, data, {})
 
 
-def _json_problem(path: Path, shown_as: str) -> Problem | None:
-    raw = path.read_bytes()
+class _DuplicateJsonKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateJsonKey(key)
+        result[key] = value
+    return result
+
+
+def _json_data(text: str, shown_as: str) -> Any:
+    """The JSON's data; `ContentError` for bad syntax, duplicate keys or too deep nesting."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return Problem(shown_as, raw[: error.start].count(b"\n") + 1, Message.of("not_utf8"))
-    try:
-        json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
-        return Problem(shown_as, error.lineno, Message.of("json_syntax", detail=error.msg))
-    return None
+        message = Message.of("json_syntax", detail=error.msg)
+        raise ContentError([Problem(shown_as, error.lineno, message)]) from None
+    except _DuplicateJsonKey as duplicate:
+        lines = _key_lines(text, duplicate.key)
+        message = Message.of("duplicate_key", key=duplicate.key, first_line=lines[0])
+        raise ContentError([Problem(shown_as, lines[-1], message)]) from None
+    except RecursionError:
+        message = Message.of("yaml_too_deep", limit=MAX_DEPTH)
+        raise ContentError([Problem(shown_as, 1, message)]) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        message = Message.of("yaml_bad_value", value=Quoted(text[:40]))
+        raise ContentError([Problem(shown_as, 1, message)]) from None
+    if _depth(data) > MAX_DEPTH:
+        message = Message.of("yaml_too_deep", limit=MAX_DEPTH)
+        raise ContentError([Problem(shown_as, 1, message)])
+    return data
+
+
+def _key_lines(text: str, key: str) -> list[int]:
+    """The lines where `key` stands as a key (first and last), or [1] if it cannot be seen."""
+    pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    lines = [text.count("\n", 0, found.start()) + 1 for found in pattern.finditer(text)]
+    return lines or [1]
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest, counted without recursion."""
+    deepest, waiting = 0, [(data, 0)]
+    while waiting:
+        value, depth = waiting.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth + 1)
+            children = value.values() if isinstance(value, dict) else value
+            waiting.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:

@@ -125,10 +125,19 @@ def to_problem(error: ErrorDetails, document: SourceDocument, model: type[BaseMo
             code=context["code"],
             target=context.get("target", ""),
         )
+    elif kind in ("text_not_string", "control_character"):
+        line_at = (*location, context["code"])
+        message = Message.of(
+            kind, where=where, code=context["code"], value=context.get("value", "")
+        )
+    elif kind in ("invalid_locale", "unsafe_label"):
+        message = Message.of(kind, where=where, value=_shown(error["input"]))
     elif kind == "not_localized":
         message = Message.of("not_localized", where=where)
     elif kind in _SIMPLE:
         message = Message.of(_SIMPLE[kind], where=where, value=_shown(error["input"]))
+    elif kind == "string_too_long":
+        message = Message.of("too_long", where=where, limit=context.get("max_length", 0))
     elif kind == "too_short":
         message = Message.of("too_short", where=where, minimum=context.get("min_length", 1))
     elif kind in ("greater_than_equal", "less_than_equal"):

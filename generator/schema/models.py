@@ -10,9 +10,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
-from generator.schema.text import LANGUAGE_CODE, LocalizedText, PartialLocalizedText
+from generator.schema.text import LANGUAGE_CODE, Label, Locale, LocalizedText, PartialLocalizedText
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+MAX_ID_LENGTH = 64
+"""Ids name pages and PDF files ('worksheet-<id>-letter.pdf'): bounded well under a file
+name's 255 bytes."""
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=MAX_ID_LENGTH)
+]
 Ids = Annotated[tuple[Id, ...], Field(min_length=1)]
 
 
@@ -25,8 +30,8 @@ class Strict(BaseModel):
 
 class Language(Strict):
     code: Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)]
-    name: str = Field(description="The language's name in itself, e.g. 'Français'.")
-    locale: str = Field(description="BCP 47 locale for dates and hreflang, e.g. 'fr-CA'.")
+    name: Label = Field(description="The language's name in itself, e.g. 'Français'.")
+    locale: Locale = Field(description="BCP 47 locale for dates and hreflang, e.g. 'fr-CA'.")
     complete: bool = Field(
         True,
         description="False while a language is being added: missing texts fall back to the "

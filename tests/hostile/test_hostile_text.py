@@ -1,0 +1,83 @@
+"""Text that would become markup: languages.yml, the tool's own catalogue, interface strings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import Playbook
+
+from generator.i18n import Message
+from generator.schema.text import unsafe_reason
+
+LANGUAGES = "content/languages.yml"
+CATALOGUE = Path(__file__).resolve().parents[2] / "generator" / "locales" / "messages.yml"
+
+
+@pytest.mark.parametrize(
+    "locale",
+    [
+        'fr-CA"><script>alert(1)</script>',
+        "fr-CA onmouseover=alert(1)",
+        "fr_CA",
+        "fr-",
+        "français",
+        "x" * 100,
+    ],
+)
+def test_a_locale_that_is_not_a_language_tag_is_refused(
+    locale: str, content_tree: Path, playbook: Playbook
+) -> None:
+    path = content_tree / LANGUAGES
+    text = path.read_text(encoding="utf-8").replace("locale: fr-CA", f"locale: {locale!r}")
+    path.write_text(text, encoding="utf-8")
+    result = playbook("validate", "--root", content_tree)
+    assert result.returncode == 1
+    assert f"{LANGUAGES}:7: languages[2].locale: " in result.stderr
+    assert "is not a language tag" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["<script>alert(1)</script>", "[Français](javascript:alert(1))", "Fran\\nçais", "F" * 81, " "],
+)
+def test_a_language_name_that_is_not_plain_text_is_refused(
+    name: str, content_tree: Path, playbook: Playbook
+) -> None:
+    path = content_tree / LANGUAGES
+    text = path.read_text(encoding="utf-8").replace("name: Français", f'name: "{name}"')
+    path.write_text(text, encoding="utf-8")
+    result = playbook("validate", "--root", content_tree)
+    assert result.returncode == 1
+    assert f"{LANGUAGES}:6: languages[2].name: " in result.stderr
+    assert "is not a short line of plain text" in result.stderr
+
+
+def test_the_tools_own_messages_follow_the_content_rules() -> None:
+    """messages.yml is text too: no raw HTML, script links or control characters."""
+    catalogue = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    texts = [
+        text
+        for section in catalogue.values()
+        for entry in section.values()
+        for texts in (entry.values() if "what" in entry else [entry])
+        for text in texts.values()
+    ]
+    assert len(texts) > 200
+    # The one message about script links names them, in quotes: it is not a link.
+    unsafe = [
+        text
+        for text in texts
+        if (unsafe_reason(text) or {}).get("reason") not in (None, "script")
+        or any(ord(character) < 32 for character in text if character != "\n")
+    ]
+    assert not unsafe
+
+
+def test_a_message_shows_any_value_without_failing() -> None:
+    """A list, a huge key: shown shortened, and the message stays hashable and sortable."""
+    message = Message.of("assessment_format_version", found=[1], supported=1)
+    assert "[1]" in message.what("en")
+    assert len({message, Message.of("duplicate_key", key="k" * 10_000, first_line=1)}) == 2
+    assert len(Message.of("duplicate_key", key="k" * 10_000, first_line=1).what("fr")) < 500
