@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,11 +27,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop(signal_number: int, frame: object) -> None:
+    """SIGTERM ends the command like Ctrl-C: its working folders are removed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(i18n.language_from_environment())
     arguments = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     try:
         status: int = arguments.run(arguments)
+    except KeyboardInterrupt:
+        print(i18n.say("interrupted"), file=sys.stderr)
+        return 130
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

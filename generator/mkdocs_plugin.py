@@ -21,7 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.cache import cache_dir
-from generator.errors import ContentError
+from generator.errors import ContentError, UsageError
+from generator.folders import check_site_dir, mark_site
 from generator.i18n import say
 from generator.model import Model
 from generator.output.offline import publish_offline_copy
@@ -70,6 +71,12 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             config.edit_uri,
             os.path.relpath(docs_dir, self.root).replace(os.sep, "/"),
         )
+        # `mkdocs build -d DIR` and mkdocs.yml's site_dir empty the folder first: the same
+        # guard as `playbook build --site-dir` (whose staging folder is new and empty).
+        try:
+            check_site_dir(self.root, Path(config.site_dir), Path(config.docs_dir))
+        except UsageError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def _is_inner_build(self, config: MkDocsConfig) -> bool:
@@ -129,6 +136,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self._is_inner_build(config):
             return
+        mark_site(Path(config.site_dir))
         if docs_built_by_caller() is None:  # `playbook build` does both itself
             if not self.serving:
                 publish_offline_copy(Path(config.site_dir), cache_dir(self.root, "offline"))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -27,7 +26,9 @@ from mkdocs.config import load_config
 
 from generator.assessment.example import with_example
 from generator.cache import cache_dir
-from generator.errors import ContentError
+from generator.errors import ContentError, UsageError
+from generator.folders import check_site_dir, mark_site, working_folder
+from generator.i18n import say
 from generator.load import load
 from generator.model import Model
 from generator.output.docs import render_into
@@ -189,31 +190,42 @@ def build_site(
     published under a sub-path (the 404 page and the sitemap need it); `repository`
     its `repo_url` and `edit_uri`, for the pages' edit and report links.
     """
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    try:
-        overrides: dict[str, Any] = {"site_dir": str(staging), "strict": True}
-        settings = {"site_url": site_url, "repo_url": repository[0], "edit_uri": repository[1]}
-        overrides.update({key: value for key, value in settings.items() if value is not None})
-        config_file = root / MKDOCS_CONFIG
-        config = load_config(str(config_file), **overrides)
-        docs_dir = Path(config.docs_dir)
-        result = build_docs(root, docs_dir, model, config_file=config_file, progress=progress)
-        progress(BuildStep("site"))
-        with _handing(result):
-            mkdocs_build(config)
-        progress(BuildStep("offline"))
-        publish_offline_copy(staging, cache_dir(root, "offline"))
-        progress(BuildStep("search"))
-        build_search_index(staging, cache_dir(root, "pagefind"))
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    progress(BuildStep("swap"))
+    check_site_dir(root, site_dir)
     retired = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(retired)
-    staging.rename(site_dir)
+    try:
+        with working_folder(site_dir.parent, f".{site_dir.name}-new-") as staging:
+            overrides: dict[str, Any] = {"site_dir": str(staging), "strict": True}
+            settings = {
+                "site_url": site_url,
+                "repo_url": repository[0],
+                "edit_uri": repository[1],
+            }
+            overrides.update({key: value for key, value in settings.items() if value is not None})
+            config_file = root / MKDOCS_CONFIG
+            config = load_config(str(config_file), **overrides)
+            docs_dir = Path(config.docs_dir)
+            result = build_docs(root, docs_dir, model, config_file=config_file, progress=progress)
+            progress(BuildStep("site"))
+            with _handing(result):
+                mkdocs_build(config)
+            progress(BuildStep("offline"))
+            publish_offline_copy(staging, cache_dir(root, "offline"))
+            progress(BuildStep("search"))
+            build_search_index(staging, cache_dir(root, "pagefind"))
+            mark_site(staging)
+            progress(BuildStep("swap"))
+            shutil.rmtree(retired, ignore_errors=True)
+            if site_dir.exists():
+                site_dir.rename(retired)
+            staging.rename(site_dir)
+    except OSError as error:
+        # A folder that cannot be written (read-only, full disk): the old site stays.
+        if retired.exists() and not site_dir.exists():
+            retired.rename(site_dir)
+        reason = error.strerror or str(error)
+        where = error.filename or site_dir
+        raise UsageError(
+            say("site_dir_unwritable", site_dir=site_dir, path=where, reason=reason)
+        ) from None
     shutil.rmtree(retired, ignore_errors=True)
     return result

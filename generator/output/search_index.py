@@ -8,17 +8,18 @@ copies the last index from the cache instead of running Pagefind again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from generator.cache import Key
+from generator.folders import working_folder
 
 __all__ = ["build_search_index"]
 
@@ -96,13 +97,10 @@ def _link_or_copy(source: str, destination: str) -> None:
 def _keep(index: Path, cache: Path, key: str) -> None:
     """Copy a new index into the cache, and forget all but the most recently used."""
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".new-", dir=cache))
-        shutil.copytree(index, staging, dirs_exist_ok=True, copy_function=shutil.copyfile)
-        try:
-            staging.rename(cache / key)
-        except OSError:  # another build kept the same index first
-            shutil.rmtree(staging, ignore_errors=True)
+        with working_folder(cache, ".new-") as staging:
+            shutil.copytree(index, staging, dirs_exist_ok=True, copy_function=shutil.copyfile)
+            with contextlib.suppress(OSError):  # another build kept the same index first
+                staging.rename(cache / key)
         entries = [entry for entry in cache.iterdir() if not entry.name.startswith(".")]
         entries.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
         for old in entries[KEPT:]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -178,7 +179,8 @@ def print_jobs(
         return
     pdf.check_libraries()
     sources = [(job.html, job.stylesheets) for job in jobs]
-    printed = print_pdfs(sources, workers, background, on_printed)
+    scratch = cache.folder.parent / "tmp"
+    printed = print_pdfs(sources, workers, background, on_printed, scratch)
     for job, data in zip(jobs, printed, strict=True):
         cache.put(job.key, data)
 
@@ -224,12 +226,14 @@ def print_pdfs(
     workers: int | None = None,
     background: bool = False,
     on_printed: Callable[[int, int], None] | None = None,
+    scratch: Path | None = None,
 ) -> list[bytes]:
     """The PDF of each (HTML, style sheets), in order; in parallel processes when several.
 
     `workers` defaults to the CPUs this process may use. `background` printing runs
     at a lower priority, so that the live preview's next rebuild is not slowed by it.
     `on_printed` is told (PDFs printed so far, all of them) after each one.
+    Temporary files go to a folder of ours in `scratch` (see `pdf.use_scratch`).
     A process pool needs the main module to guard its work with
     `if __name__ == "__main__":`, as every console script does.
     """
@@ -240,6 +244,7 @@ def print_pdfs(
         return data
 
     workers = min(workers or _available_cpus(), len(sources))
+    folder = pdf.use_scratch(scratch) if scratch else tempfile.gettempdir()
     if background:
         workers = max(workers, 1)  # always in worker processes: only they are reniced
     elif workers <= 1:
@@ -250,21 +255,26 @@ def print_pdfs(
     # Longest first, so one big document does not start last and leave a worker idle.
     order = sorted(range(len(sources)), key=lambda index: -len(sources[index][0]))
     results: list[bytes] = [b""] * len(sources)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_process_context(),
-        initializer=_lower_priority if background else None,
-    ) as pool:
+        initializer=pdf.start_worker,
+        initargs=(folder, background, os.getpid()),
+    )
+    try:
         printed = pool.map(
             pdf.print_pdf, [sources[i][0] for i in order], [sources[i][1] for i in order]
         )
         for done, (index, data) in enumerate(zip(order, printed, strict=True), 1):
             results[index] = counted(done, data)
+    except BaseException:
+        # Stopped (Ctrl-C, SIGTERM) or failed: the workers stop now, not after their PDF.
+        for process in list(pool._processes.values()):
+            process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results
-
-
-def _lower_priority() -> None:
-    os.nice(10)
 
 
 def _available_cpus() -> int:

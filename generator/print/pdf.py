@@ -16,11 +16,20 @@ from __future__ import annotations
 import atexit
 import ctypes
 import ctypes.util
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
 from functools import cache, lru_cache
 from importlib.metadata import version
+from multiprocessing.util import Finalize
+from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
+from generator.folders import new_folder
 from generator.i18n import say
 
 __all__ = [
@@ -30,6 +39,8 @@ __all__ = [
     "page_css",
     "print_pdf",
     "renderer_version",
+    "start_worker",
+    "use_scratch",
 ]
 
 OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_identifier": True}
@@ -125,3 +136,70 @@ def print_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
     document = weasyprint.HTML(string=html, url_fetcher=fetcher)
     data: bytes = document.write_pdf(stylesheets=css, font_config=fonts, **OPTIONS)
     return data
+
+
+_SCRATCH: list[Path] = []
+
+
+def use_scratch(parent: Path) -> str:
+    """This process's temporary folder from now on: one of ours in `parent`, removed at exit.
+
+    WeasyPrint writes each font configuration's fonts to a `weasyprint-*` folder of
+    the temporary folder and removes it only when the configuration is collected,
+    which a worker process never does; multiprocessing keeps its sockets in a
+    `pymp-*` folder. Both go in here instead, removed when the process ends, and
+    by the next build if this one is killed.
+    """
+    if not _SCRATCH:
+        try:
+            folder, descriptor = new_folder(parent, ".printing-")
+        except OSError:  # a read-only checkout: the system's temporary folder, as before
+            return tempfile.gettempdir()
+        # After multiprocessing's own clean-up (exit priority -100), which needs the folder.
+        Finalize(None, _remove_scratch, args=(folder, descriptor), exitpriority=-200)
+        tempfile.tempdir = str(folder)
+        _SCRATCH.append(folder)
+    return str(_SCRATCH[0])
+
+
+def _remove_scratch(folder: Path, descriptor: int) -> None:
+    _style_sheets.cache_clear()  # WeasyPrint's font files are in the folder
+    shutil.rmtree(folder, ignore_errors=True)
+    os.close(descriptor)
+
+
+def start_worker(folder: str, lower_priority: bool, build: int) -> None:
+    """Set up a printing process: it ends with the build, and Ctrl-C is left to the build.
+
+    Workers come from multiprocessing's fork server, not from the build, and they
+    wait on queues that they themselves keep open: a killed build would leave them
+    (about 100 MB each) and the fork server waiting for minutes. A watchdog ends
+    the worker as soon as the build `build` is gone. Ctrl-C reaches every process of
+    the terminal: the build alone says, in one line, that it stopped.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tempfile.tempdir = folder
+    if lower_priority:
+        os.nice(10)
+    threading.Thread(target=_watch, args=(build,), name="playbook-watchdog", daemon=True).start()
+
+
+def _watch(build: int) -> None:
+    while _running(build):
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    """True while process `pid` runs (a killed one its parent has not reaped yet does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc (macOS): ask the process itself
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")

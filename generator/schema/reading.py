@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,8 @@ class _Reader:
 
     def document(self, relative: str, required: bool = True) -> SourceDocument | None:
         path = self.root / relative
+        if not inside(path, self.root):
+            return None  # reported by `outside_links`, and never read
         if not path.is_file():
             if required:
                 self.problems.add(relative, 1, "missing_file")
@@ -94,8 +97,43 @@ class _Reader:
         return self.parse(document, model) if document is not None else None
 
 
+LINKED_FOLDERS = ("content", "playbook", "site_templates", "docs")
+"""What the build reads or publishes: a link in there must stay inside the project."""
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True if `path`, its links followed, is in the project folder `root`."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def outside_links(root: Path) -> list[tuple[str, str]]:
+    """(file, where it leads) for each link in the project's folders that leads out of it.
+
+    A link to /proc/self/environ in the theme would publish the build's environment;
+    a content file linked to /etc/passwd would have its text read. Such a file is
+    never read: the problem names the link and where it leads, never what it holds.
+    """
+    found: list[tuple[str, str]] = []
+    for name in LINKED_FOLDERS:
+        top = root / name
+        if top.is_symlink() and not inside(top, root):
+            found.append((name, str(top.readlink())))
+            continue
+        for folder, subfolders, files in os.walk(top):
+            for entry in [*subfolders, *files]:
+                path = Path(folder) / entry
+                if path.is_symlink() and not inside(path, root):
+                    found.append((path.relative_to(root).as_posix(), str(path.readlink())))
+    return sorted(found)
+
+
 def read_sources(root: Path, problems: ProblemCollector) -> ContentSources:
     """Read and shape-check every file under `root`, adding what is wrong to `problems`."""
+    for link, target in outside_links(root):
+        problems.add(link, 1, "link_outside_project", target=target)
     reader = _Reader(root, problems)
     sources = ContentSources(root=root)
     sources.languages = reader.file(LANGUAGES, models.LanguagesFile)
