@@ -1,7 +1,8 @@
-"""Content Markdown to HTML, with raw HTML escaped and only safe links kept.
+"""Content Markdown to HTML, with raw HTML escaped, no image, and only allowed links kept.
 
-Validation already refuses raw HTML and script links; escaping here as well means
-a gap in validation can never become markup on the site.
+Validation already refuses raw HTML, images and links that are not allowed
+(generator/schema/markdown.py); dropping them here as well means a gap in
+validation can never become markup on the site or in a PDF.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import cache, lru_cache
 import markdown
 from markupsafe import Markup
 
-_SAFE_HREF = re.compile(r"^(https?://|mailto:|#|/|\.|[a-z0-9-]+/)", re.IGNORECASE)
+from generator.schema.markdown import SafeMarkdown
 
 # Anything Markdown could act on: its marks, characters HTML escapes, a line break,
 # spaces at either end, or a line starting like a numbered list. Most texts are plain
@@ -20,23 +21,9 @@ _SAFE_HREF = re.compile(r"^(https?://|mailto:|#|/|\.|[a-z0-9-]+/)", re.IGNORECAS
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#!|~=+\-]|^\s|\s$|^\d+[.)]|[\n\r\t]|  ")
 
 
-class _EscapeRawHtml(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
-
-
-class _DropUnsafeLinks(markdown.treeprocessors.Treeprocessor):
-    def run(self, root: markdown.util.etree.Element) -> None:  # type: ignore[name-defined]
-        for link in root.iter("a"):
-            if not _SAFE_HREF.match(link.get("href", "")):
-                link.attrib.pop("href", None)
-
-
 @cache
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[_EscapeRawHtml(), "sane_lists"], output_format="html")
+    return markdown.Markdown(extensions=[SafeMarkdown(), "sane_lists"], output_format="html")
 
 
 @lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 from generator.model import Model
 from generator.render.templating import typeset
+from generator.schema.placeholders import fill
 
 __all__ = ["Repository", "page_tools", "repository"]
 
@@ -70,7 +71,7 @@ def page_tools(
 
     def words(key: str, **values: str) -> str:
         text = model.strings[key].get(language) or model.strings[key][model.default_language]
-        return typeset(text.format(**values), language)
+        return typeset(fill(text, values), language)
 
     title = str(meta["title"])
     body = words(

@@ -18,6 +18,7 @@ from generator.render.localized import string_in, text_in
 from generator.render.templating import typeset
 from generator.schema.assessment import NOT_APPLICABLE, NOT_YET, AssessmentFile
 from generator.schema.models import Attribute, Play, Statement
+from generator.schema.placeholders import fill
 from generator.schema.text import LocalizedText
 
 __all__ = ["GAPS_SHOWN", "ReportView", "number", "report_view", "word"]
@@ -29,7 +30,7 @@ GAPS_SHOWN = 3
 def word(model: Model, key: str, language: str, **values: Any) -> str:
     """A string of site_templates/strings.yml in `language`, filled in and typeset."""
     text = string_in(model, key, language)
-    return typeset(text.format(**values) if values else text, language)
+    return typeset(fill(text, values) if values else text, language)
 
 
 def number(model: Model, value: float | None, language: str) -> str:

@@ -18,6 +18,7 @@ from generator.cache import Key, cache_dir
 from generator.model import Model
 from generator.render.localized import string_in, text_in
 from generator.render.markdown_text import to_html, to_inline_html
+from generator.schema.placeholders import fill
 from generator.schema.text import LocalizedText
 
 _FRENCH_SPACES = re.compile(r" (?=[:»])|(?<=«) ")
@@ -116,7 +117,7 @@ def markdown_inline(context: jinja2.runtime.Context, value: LocalizedText | None
 def ui_string(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
     """A UI string from strings.yml, with {placeholders} filled when values are given."""
     text = _strings_in(context, key)
-    return typeset(text.format(**values) if values else text, context["lang"])
+    return typeset(fill(text, values) if values else text, context["lang"])
 
 
 def _bytecode_cache(templates: Path) -> jinja2.BytecodeCache | None:

@@ -72,7 +72,12 @@ _SIMPLE = {
     "dict_type": "expected_block",
 }
 
-_UNSAFE = {"raw_html": "unsafe_html", "script": "unsafe_script", "link": "unsafe_link"}
+_UNSAFE = {
+    "raw_html": "unsafe_html",
+    "script": "unsafe_script",
+    "link": "unsafe_link",
+    "image": "unsafe_image",
+}
 
 
 def worth_reporting(error: ErrorDetails) -> bool:

@@ -14,6 +14,7 @@ from generator.errors import ProblemCollector
 from generator.schema import models
 from generator.schema.loader import SourceDocument, read_yaml
 from generator.schema.messages import to_problem, worth_reporting
+from generator.schema.placeholders import received, slot_problem, slots
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -97,6 +98,35 @@ class _Reader:
         return self.parse(document, model) if document is not None else None
 
 
+def _check_slots(
+    strings: Parsed[models.UiStrings], templates: Path, problems: ProblemCollector
+) -> None:
+    """Every {slot} a plain name, the same in every language, and given wherever shown."""
+    given = received(templates)
+    for key, text in strings.value.root.items():
+        found: dict[str, set[str]] = {}
+        for code, words in text.root.items():
+            line = strings.document.line_of((key, code))
+            wrong = slot_problem(words)
+            if wrong:
+                problems.add(STRINGS, line, "slot_invalid", key=key, code=code, slot=wrong)
+                continue
+            found[code] = slots(words)
+            missing = found[code] - given.get(key, found[code])
+            if missing:
+                known = ", ".join(f"{{{name}}}" for name in sorted(given[key])) or "—"
+                shown = ", ".join(f"{{{name}}}" for name in sorted(missing))
+                problems.add(
+                    STRINGS, line, "slot_unknown", key=key, code=code, slots=shown, known=known
+                )
+        if len({frozenset(names) for names in found.values()}) > 1:
+            line = strings.document.line_of((key,))
+            listed = "; ".join(
+                f"{code}: {', '.join(sorted(names)) or '—'}" for code, names in found.items()
+            )
+            problems.add(STRINGS, line, "slot_mismatch", key=key, slots=listed)
+
+
 LINKED_FOLDERS = ("content", "playbook", "site_templates", "docs")
 """What the build reads or publishes: a link in there must stay inside the project."""
 
@@ -152,6 +182,8 @@ def read_sources(root: Path, problems: ProblemCollector) -> ContentSources:
     sources.pages = reader.file(PAGES, models.PagesFile)
     sources.stages = reader.file(STAGES, models.StagesFile, required=False)
     sources.strings = reader.file(STRINGS, models.UiStrings)
+    if sources.strings is not None:
+        _check_slots(sources.strings, root / "site_templates", problems)
     for path in sorted((root / ATTRIBUTES_DIR).glob("*.yml")):
         parsed = reader.file(f"{ATTRIBUTES_DIR}/{path.name}", models.Attribute)
         if parsed is not None:

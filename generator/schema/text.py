@@ -20,6 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.schema.markdown import refusal
+
 LANGUAGE_CODE = r"^[a-z]{2,3}$"
 LOCALE = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,6}$"
 """A BCP 47 language tag as `<html lang>` and `hreflang` take it: 'fr-CA', 'sr-Latn-RS'."""
@@ -27,10 +29,7 @@ _LOCALE = re.compile(LOCALE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _RAW_HTML = re.compile(r"<\s*[A-Za-z/!?]")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 _SCRIPT_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:")
-_ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def unsafe_reason(text: str) -> dict[str, str] | None:
@@ -39,10 +38,9 @@ def unsafe_reason(text: str) -> dict[str, str] | None:
         return {"reason": "raw_html"}
     if _SCRIPT_SCHEME.search(text):
         return {"reason": "script"}
-    for match in _LINK_TARGET.finditer(text):
-        target = match.group(1) or match.group(2) or ""
-        if _SCHEME.match(target) and not target.lower().startswith(_ALLOWED_SCHEMES):
-            return {"reason": "link", "target": target[:60]}
+    refused = refusal(text)
+    if refused:
+        return {"reason": refused[0], "target": refused[1][:60]}
     return None
 
 

@@ -15,10 +15,11 @@ import pytest
 import yaml
 
 from generator.load import load
-from generator.render.markdown_text import _EscapeRawHtml, to_html
+from generator.render.markdown_text import to_html
 from generator.render.pages import render_site
 from generator.render.templating import typeset
 from generator.schema.loader import SourceDocument, read_yaml
+from generator.schema.markdown import SafeMarkdown
 from generator.schema.text import LocalizedText
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +95,7 @@ _ONE_MARK_EACH = (
 
 
 def test_plain_texts_skip_markdown_with_the_same_html() -> None:
-    full = markdown.Markdown(extensions=[_EscapeRawHtml(), "sane_lists"], output_format="html")
+    full = markdown.Markdown(extensions=[SafeMarkdown(), "sane_lists"], output_format="html")
     texts = set(_texts(load(REPO_ROOT), set()))
     texts |= {"Tom's co-op: 100% (approx.)?", "«\u00a0oui\u00a0»", "2026 was", "a.b", ""}
     texts |= set(_ONE_MARK_EACH)

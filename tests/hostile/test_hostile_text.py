@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import Playbook
+from real_site import copy_project
 
 from generator.i18n import Message
 from generator.schema.text import unsafe_reason
@@ -81,3 +82,43 @@ def test_a_message_shows_any_value_without_failing() -> None:
     assert "[1]" in message.what("en")
     assert len({message, Message.of("duplicate_key", key="k" * 10_000, first_line=1)}) == 2
     assert len(Message.of("duplicate_key", key="k" * 10_000, first_line=1).what("fr")) < 500
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("{target}", "{targt}", "has {targt}, which the site does not fill in for this text"),
+        ("{target}", "{target.__class__}", "has “{target.__class__}”, which is not a slot"),
+        ("{target}", "{0}", "has “{0}”, which is not a slot"),
+        ("{target}", "{target!r:>999999}", "which is not a slot"),
+        ("{target}", "target}", "has “}”, which is not a slot"),
+    ],
+)
+def test_a_misspelt_or_unsafe_slot_in_an_interface_string_is_refused(
+    old: str, new: str, says: str, tmp_path: Path, playbook: Playbook
+) -> None:
+    project = copy_project(tmp_path / "project")
+    strings = project / "site_templates" / "strings.yml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines) if line.startswith("report.gap_item:"))
+    assert old in lines[number]
+    lines[number] = lines[number].replace(old, new)
+    strings.write_text("".join(lines), encoding="utf-8")
+    result = playbook("validate", "--root", project)
+    assert result.returncode == 1
+    where = f"site_templates/strings.yml:{number + 1}: report.gap_item: the “en” text "
+    assert where in result.stderr
+    assert says in result.stderr
+
+
+def test_a_slot_in_one_language_only_is_refused(tmp_path: Path, playbook: Playbook) -> None:
+    """Strings the browser fills in are checked too: the same slots in every language."""
+    project = copy_project(tmp_path / "project")
+    strings = project / "site_templates" / "strings.yml"
+    text = strings.read_text(encoding="utf-8")
+    broken = text.replace("« {query} »", "« {requete} »", 1)
+    assert broken != text
+    strings.write_text(broken, encoding="utf-8")
+    result = playbook("validate", "--root", project)
+    assert result.returncode == 1
+    assert "search.results_count: the languages do not have the same slots" in result.stderr

@@ -132,7 +132,7 @@ BREAKAGES = [
         ONE_PLACE_PLAY,
         14,
         "actions[1].text: the “en” text contains a script link (“javascript:” or “vbscript:”)",
-        "remove it; links may only go to http, https or mailto addresses",
+        "remove it; links may only go to https or mailto addresses, or to pages of this site",
     ),
     Breakage(
         "data: link in Markdown link syntax",
@@ -144,8 +144,8 @@ BREAKAGES = [
         "content/model.yml",
         28,
         "sources[1].description: the “en” text links to “data:text/html;base64,PHNjcmlwdD4=”, "
-        "which is not an http, https or mailto address",
-        "use an https:// address or remove the link",
+        "which is not an https or mailto address or a page of this site",
+        "use an https:// address, a mailto: address or a path on this site",
     ),
     Breakage(
         "unknown language key",
