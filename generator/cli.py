@@ -35,8 +35,16 @@ def _stop(signal_number: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(i18n.language_from_environment())
     arguments = build_parser().parse_args(argv)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stop) if in_main_thread else None
+    try:
+        return _run(arguments)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(arguments: argparse.Namespace) -> int:
     try:
         status: int = arguments.run(arguments)
     except KeyboardInterrupt:

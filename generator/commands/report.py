@@ -32,6 +32,11 @@ def run(arguments: argparse.Namespace) -> int:
     kind = report_format(out)
     if kind is None:
         raise UsageError(say("report_bad_out", path=out))
+    # Checked before the slow part: a PDF printed for nothing would still fail here.
+    if out.is_dir():
+        raise UsageError(say("report_out_is_folder", path=out))
+    if not out.parent.is_dir():
+        raise UsageError(say("report_out_no_folder", path=out, folder=out.parent))
     root = arguments.root.resolve()
     model = load(root)
     language = arguments.lang
@@ -47,8 +52,13 @@ def run(arguments: argparse.Namespace) -> int:
     if kind == "pdf":
         if not arguments.quiet:  # printing a long report takes a while: say what is going on
             print(say("report_printing"), file=sys.stderr, flush=True)
-        out.write_bytes(print_report(html, root / "site_templates"))
+        data = print_report(html, root / "site_templates")
     else:
-        out.write_text(html, encoding="utf-8", newline="\n")
+        data = html.encode()
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(say("report_cannot_write", path=out, reason=reason)) from None
     print(say("report_written", path=out.resolve()))
     return 0

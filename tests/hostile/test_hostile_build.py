@@ -194,3 +194,20 @@ def test_a_build_replaces_its_own_earlier_site(builds: Builds) -> None:
     assert build.returncode == 0, stderr
     assert not (builds.site / "stale.html").exists()
     assert builds.leftovers() == []
+
+
+def test_ctrl_c_prints_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import cli
+    from generator.commands import validate
+
+    def interrupted(arguments: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate, "run", interrupted)
+    assert cli.main(["validate"]) == 130
+    assert capsys.readouterr().err == (
+        "Interrupted: the command stopped before it finished "
+        "(a site being built is only swapped in once complete).\n"
+    )

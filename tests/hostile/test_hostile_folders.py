@@ -146,3 +146,31 @@ def test_a_link_inside_the_project_is_fine(content_tree: Path, playbook: Playboo
     (content_tree / "content" / "model.yml").unlink()
     (content_tree / "content" / "model.yml").symlink_to(content_tree / "content/shared/model.yml")
     assert playbook("validate", "--root", content_tree).returncode == 0
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "content/examples/death-notification-assessment.yml"
+
+
+@pytest.mark.parametrize(
+    ("out", "says"),
+    [
+        ("missing/report.html", "does not exist: create it first"),
+        ("folder.html", "is a folder: give a file name"),
+        ("/proc/report.html", "the report cannot be written to /proc/report.html"),
+    ],
+)
+def test_report_into_a_place_it_cannot_write_says_so(
+    out: str, says: str, project: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "folder.html").mkdir()
+    result = run_playbook("report", EXAMPLE, "--out", out, "--root", project, cwd=tmp_path)
+    assert result.returncode == 2
+    assert says in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_build_into_a_folder_it_cannot_write_says_so_and_leaves_nothing(project: Path) -> None:
+    result = run_playbook("build", "--site-dir", "/proc/site", cwd=project)
+    assert result.returncode == 2
+    assert "The site cannot be written to /proc/site" in result.stderr
+    assert not list(project.parent.glob(".site-*")) and not list(project.glob(".site-*"))
