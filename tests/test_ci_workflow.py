@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,4 +55,20 @@ def test_pull_requests_get_the_built_site_and_main_publishes_it() -> None:
     assert "refs/heads/main" in publish["if"]
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
     assert [step["uses"].split("@")[0] for step in publish["steps"]] == ["actions/deploy-pages"]
-    assert config["permissions"] == {"contents": "read"}
+    assert config["permissions"] == {}
+    assert config["jobs"]["test-and-build"]["permissions"] == {"contents": "read"}
+
+
+def test_zizmor_finds_nothing_in_the_workflow() -> None:
+    """zizmor audits GitHub Actions offline: no values pasted into scripts, actions pinned
+    by commit, no credentials kept after checkout, least permissions."""
+    zizmor = Path(sys.executable).parent / "zizmor"
+    result = subprocess.run(
+        [str(zizmor), "--offline", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr

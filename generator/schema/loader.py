@@ -36,8 +36,8 @@ MAX_FILE_BYTES = 2_000_000
 """The largest file read: the biggest content file is about 40 KB."""
 MAX_DEPTH = 40
 """How deeply blocks and lists may nest: content goes about 6 levels deep."""
-MAX_VALUES = 100_000
-"""How many values one file may hold, aliases expanded: the biggest has about 2,000."""
+MAX_VALUES = 50_000
+"""How many values one file may hold, aliases expanded: the biggest has under 1,000."""
 
 
 @dataclass(frozen=True)
