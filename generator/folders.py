@@ -4,8 +4,8 @@ A site folder is replaced as a whole, so a wrong `--site-dir` (the project, `con
 a home folder) would delete what it points at: only an empty or missing folder, or
 one a previous build made (it holds `MARKER`), is replaced.
 
-Working folders (the staging site, the PDF printers' temporary files, the search
-index being copied) are locked while in use: a build that is killed leaves them
+Working folders (the staging site, the PDF printers' temporary files and sockets,
+the search index being copied) are locked while in use: a build that is killed leaves them
 unlocked, and the next build removes them.
 """
 

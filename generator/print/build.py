@@ -248,10 +248,11 @@ def print_pdfs(
     if background:
         workers = max(workers, 1)  # always in worker processes: only they are reniced
     elif workers <= 1:
-        return [
-            counted(done, pdf.print_pdf(html, sheets))
-            for done, (html, sheets) in enumerate(sources, 1)
-        ]
+        with pdf.printing_in(folder):
+            return [
+                counted(done, pdf.print_pdf(html, sheets))
+                for done, (html, sheets) in enumerate(sources, 1)
+            ]
     # Longest first, so one big document does not start last and leave a worker idle.
     order = sorted(range(len(sources)), key=lambda index: -len(sources[index][0]))
     results: list[bytes] = [b""] * len(sources)

@@ -14,14 +14,17 @@ PDF's own objects.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import ctypes.util
+import multiprocessing
 import os
 import shutil
 import signal
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.metadata import version
 from multiprocessing.util import Finalize
@@ -38,6 +41,7 @@ __all__ = [
     "check_libraries",
     "page_css",
     "print_pdf",
+    "printing_in",
     "renderer_version",
     "start_worker",
     "use_scratch",
@@ -142,30 +146,52 @@ _SCRATCH: list[Path] = []
 
 
 def use_scratch(parent: Path) -> str:
-    """This process's temporary folder from now on: one of ours in `parent`, removed at exit.
+    """A folder of ours in `parent` for printing's temporary files, removed at exit.
 
     WeasyPrint writes each font configuration's fonts to a `weasyprint-*` folder of
     the temporary folder and removes it only when the configuration is collected,
-    which a worker process never does; multiprocessing keeps its sockets in a
-    `pymp-*` folder. Both go in here instead, removed when the process ends, and
-    by the next build if this one is killed.
+    which a worker process never does. Printing puts them in here instead (see
+    `printing_in` and `start_worker`); the next build removes the folder if this one
+    is killed. multiprocessing's own folder gets the same care (`_own_sockets_folder`).
     """
     if not _SCRATCH:
         try:
             folder, descriptor = new_folder(parent, ".printing-")
         except OSError:  # a read-only checkout: the system's temporary folder, as before
             return tempfile.gettempdir()
-        # After multiprocessing's own clean-up (exit priority -100), which needs the folder.
-        Finalize(None, _remove_scratch, args=(folder, descriptor), exitpriority=-200)
-        tempfile.tempdir = str(folder)
+        Finalize(None, _remove, args=(folder, descriptor), exitpriority=-200)
         _SCRATCH.append(folder)
+        _own_sockets_folder()
     return str(_SCRATCH[0])
 
 
-def _remove_scratch(folder: Path, descriptor: int) -> None:
-    _style_sheets.cache_clear()  # WeasyPrint's font files are in the folder
+def _own_sockets_folder() -> None:
+    """multiprocessing's `pymp-*` folder, under a name of ours so that the next build
+    removes one a killed build left. It holds sockets, whose paths must stay short:
+    it stays in the system's temporary folder."""
+    config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+    if config.get("tempdir"):
+        return  # made already: multiprocessing removes it at exit
+    with contextlib.suppress(OSError):
+        folder, descriptor = new_folder(Path(tempfile.gettempdir()), "playbook-pymp-")
+        config["tempdir"] = str(folder)
+        Finalize(None, _remove, args=(folder, descriptor), exitpriority=-100)
+
+
+def _remove(folder: Path, descriptor: int) -> None:
+    _style_sheets.cache_clear()  # WeasyPrint's font files may be in the folder
     shutil.rmtree(folder, ignore_errors=True)
     os.close(descriptor)
+
+
+@contextlib.contextmanager
+def printing_in(folder: str) -> Iterator[None]:
+    """Printing in this process, with WeasyPrint's temporary files in `folder`."""
+    previous, tempfile.tempdir = tempfile.tempdir, folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
 
 
 def start_worker(folder: str, lower_priority: bool, build: int) -> None:
