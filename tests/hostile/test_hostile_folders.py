@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Playbook, run_playbook
+from hostile_run import Playbook, run_playbook
 from real_site import command, copy_project, environment
 
 from generator.folders import MARKER

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Playbook
+from hostile_run import Playbook
 
 from generator.render.markdown_text import to_html
 

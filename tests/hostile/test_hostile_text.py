@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Playbook
+from hostile_run import Playbook
 from real_site import copy_project
 
 from generator.i18n import Message

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Playbook, run_playbook
+from hostile_run import Playbook, run_playbook
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PLAY = "playbook/plays/01-plain-language.yml"
