@@ -1,4 +1,4 @@
-"""`playbook build`: the pipeline's `build_site`, with MkDocs' messages shown.
+"""`playbook build`: the pipeline's `build_site`, with its progress and MkDocs' messages shown.
 
 A failed build never leaves a half-written or deleted site: the old site is only
 replaced once the new one is complete.
@@ -14,6 +14,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort, MkDocsException
 
+from generator.commands.progress import BuildProgress
 from generator.i18n import say
 from generator.pipeline import build_site
 from generator.print import PrinterMissing
@@ -25,6 +26,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-url", default=None, metavar="URL", help=say("site_url"))
     parser.add_argument("--repo-url", default=None, metavar="URL", help=say("repo_url"))
     parser.add_argument("--edit-uri", default=None, metavar="PATH", help=say("edit_uri"))
+    parser.add_argument("--quiet", action="store_true", help=say("quiet"))
     parser.set_defaults(run=run)
 
 
@@ -44,7 +46,9 @@ def run(arguments: argparse.Namespace) -> int:
     show_mkdocs_messages()
     try:
         repository = (arguments.repo_url, arguments.edit_uri)
-        build_site(root, site_dir, site_url=arguments.site_url, repository=repository)
+        with BuildProgress(sys.stderr, quiet=arguments.quiet) as progress:
+            url = arguments.site_url
+            build_site(root, site_dir, site_url=url, repository=repository, progress=progress)
     except (Abort, MkDocsException, PrinterMissing) as error:
         print(f"{error}\n{say('build_failed', site_dir=site_dir)}", file=sys.stderr)
         return 1
