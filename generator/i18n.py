@@ -7,12 +7,15 @@ be printed in English or French without being found twice.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.typography import typeset
 
 _CATALOGUE = Path(__file__).parent / "locales" / "messages.yml"
 _FALLBACK = "en"
@@ -49,15 +52,41 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
     return _FALLBACK
 
 
+# A command the reader types, left as written: `playbook translations --confirm "{file}"`.
+_COMMAND = re.compile(r"""(\bplaybook(?: (?:--?[\w-]+|"[^"]*"|[\w{}./:-]+))+)""")
+
+
 def _pick(texts: dict[str, str], language: str) -> str:
-    return texts.get(language) or texts[_FALLBACK]
+    """The text in `language` (English when it has none), typeset before it is filled in.
+
+    Typeset first, so the values put into it (file names, keys, a reader's own words)
+    are shown exactly as they are.
+    """
+    return typeset(texts.get(language) or texts[_FALLBACK], language, keep=_COMMAND)
 
 
 class Quoted(str):
     """A value shown between the quotation marks of the reader's language."""
 
     def within(self, language: str) -> str:
-        return f"« {self} »" if language == "fr" else f"“{self}”"
+        return f"«\u00a0{self}\u00a0»" if language == "fr" else f"“{self}”"
+
+
+class Localized(str):
+    """A value with its own wording per language (a glossary term), shown in the reader's.
+
+    The string itself is an identifier, so messages holding it compare and sort.
+    """
+
+    wording: dict[str, str]
+
+    def __new__(cls, identifier: str, wording: dict[str, str]) -> Localized:
+        value = super().__new__(cls, identifier)
+        value.wording = dict(wording)
+        return value
+
+    def within(self, language: str) -> str:
+        return self.wording.get(language) or self.wording.get(_FALLBACK) or str(self)
 
 
 _LONGEST = 300
@@ -94,7 +123,7 @@ class Message:
             name: value.what(language)
             if isinstance(value, Message)
             else value.within(language)
-            if isinstance(value, Quoted)
+            if isinstance(value, Quoted | Localized)
             else str(value)
             for name, value in self.args
         }

@@ -60,4 +60,5 @@ def _assemble(sources: ContentSources) -> Model:
         fingerprint=fingerprint([*sources.files, *lock_files], sources.root),
         translation_status=translation_status(content_texts(sources), lock, codes),
         origins=Origins((parsed.value, parsed.document) for parsed in parsed_files(sources)),
+        glossary=sources.glossary.value if sources.glossary else None,
     )

@@ -32,6 +32,7 @@ from generator.print import PrinterMissing
 from generator.print.background import BackgroundPrinter
 from generator.render.not_found import not_found_pages
 from generator.render.page_links import Repository, page_tools, repository
+from generator.typography import typeset_html
 
 log = logging.getLogger("mkdocs.plugins.client-centric-playbook")
 
@@ -113,6 +114,19 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
                 cache_dir(self.root, "pdf"), self._print_done_signal()
             )
         self.model = result.model
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        # The theme's words (menus, footer, title) join the page's: typeset them all at
+        # once, each text in its element's language (`<html lang>`, `lang` attributes).
+        return typeset_html(output, self._language(config))
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return typeset_html(output_content, self._language(config))
+
+    def _language(self, config: MkDocsConfig) -> str:
+        return self.model.default_language if self.model is not None else "en"
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         # MkDocs compiles theme templates without autoescaping: every value a theme

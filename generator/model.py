@@ -18,6 +18,7 @@ from generator.schema.models import (
     Attribute,
     Channel,
     ChecklistItem,
+    GlossaryFile,
     Language,
     Level,
     ModelFile,
@@ -62,6 +63,8 @@ class Model:
     """Where each object was loaded from (file, key, line): see `origin_of`."""
     example: AssessmentFile | None = None
     """The worked example the site shows as a report (`assessment.example.with_example`)."""
+    glossary: GlossaryFile | None = None
+    """The preferred terms (content/glossary.yml); a content tree may have none."""
 
     @property
     def language_codes(self) -> tuple[str, ...]:

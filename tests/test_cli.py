@@ -65,8 +65,8 @@ def test_validate_summarises_in_french(
 
     assert status == 0
     assert capsys.readouterr().out == (
-        "Le contenu est valide : 2 attributs, 4 énoncés, 2 fiches, en en, fr.\n"
-        "Couverture du livre de jeu : au moins une fiche fait progresser 4 énoncés sur 4, "
+        "Le contenu est valide\u00a0: 2 attributs, 4 énoncés, 2 fiches, en en, fr.\n"
+        "Couverture du livre de jeu\u00a0: au moins une fiche fait progresser 4 énoncés sur 4, "
         "et au moins une fiche s’applique à 2 étapes du cycle de vie sur 2.\n"
     )
 

@@ -27,7 +27,6 @@ from generator.render.chart import LAYOUT
 from generator.render.localized import text_in
 from generator.render.markdown_text import to_inline_html
 from generator.render.report_view import GAPS_SHOWN, word
-from generator.render.templating import typeset
 from generator.schema.assessment import (
     FORMAT,
     FORMAT_VERSION,
@@ -38,6 +37,7 @@ from generator.schema.assessment import (
 )
 from generator.schema.jsonschema import schema_file
 from generator.schema.text import LANGUAGE_CODE, LocalizedText
+from generator.typography import typeset
 
 __all__ = [
     "SCHEMA_FILE",
@@ -143,8 +143,9 @@ class AssessmentPage:
         def text(value: LocalizedText) -> str:
             """Plain text (no Markdown marks): the script shows it as text, never as markup."""
             found, fallback = text_in(value, language, model.default_language)
-            shown = typeset(found, language) if fallback is None else found
-            return html.unescape(_TAG.sub("", to_inline_html(shown)))
+            shown = html.unescape(_TAG.sub("", to_inline_html(found)))
+            # Typeset as text, after the Markdown is gone: a link's address stays as written.
+            return typeset(shown, language) if fallback is None else shown
 
         return {
             "storageKey": STORAGE_KEY,

@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import quote, urlencode, urljoin
 
 from generator.model import Model
-from generator.render.templating import typeset
 from generator.schema.placeholders import fill
+from generator.typography import typeset
 
 __all__ = ["Repository", "page_tools", "repository"]
 

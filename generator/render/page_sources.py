@@ -16,8 +16,8 @@ from markupsafe import Markup
 from generator.model import Model
 from generator.render.markdown_text import to_html
 from generator.render.site_map import SitePage
-from generator.render.templating import typeset
 from generator.schema.origins import Origin
+from generator.typography import typeset
 
 __all__ = ["StaleNotice", "page_origins", "source_files", "stale_notices"]
 

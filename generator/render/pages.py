@@ -16,6 +16,7 @@ import yaml
 from generator.model import Model
 from generator.render.page_sources import source_files, stale_notices
 from generator.render.site_map import (
+    GLOSSARY,
     HOME,
     SitePage,
     page_directory,
@@ -23,8 +24,9 @@ from generator.render.site_map import (
     relative_url,
     site_pages,
 )
-from generator.render.templating import environment, plain_text, typeset
+from generator.render.templating import environment, plain_text
 from generator.schema.text import LocalizedText
+from generator.typography import typeset, typeset_html
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 
@@ -156,6 +158,11 @@ class _PageRenderer:
             "strings": {key: typeset(self.plain(key), self.language) for key in _THEME_STRINGS},
             "search_exclude": not page.listed,
         }
+        if GLOSSARY in self.by_id:
+            meta["glossary_url"] = relative_url(page.page_id, GLOSSARY)
+            meta["glossary_title"] = self.title(self.by_id[GLOSSARY])
+            meta["glossary_lead"] = self.plain("glossary.footer_lead")
+        body = typeset_html(body, self.language)
         front_matter = yaml.dump(
             meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000
         )

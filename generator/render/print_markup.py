@@ -16,6 +16,7 @@ from generator.model import Model
 from generator.render.documents import Document
 from generator.render.templating import environment
 from generator.schema.models import Attribute, Level, Statement
+from generator.typography import typeset_html
 
 __all__ = [
     "PRINT_CSS",
@@ -38,7 +39,7 @@ def print_templates(templates: Path) -> Path:
 def render_document(model: Model, document: Document, language: str, templates: Path) -> str:
     """The document's HTML in one language; the page size is set apart, in CSS."""
     env = environment(print_templates(templates))
-    return env.get_template(document.template).render(
+    html = env.get_template(document.template).render(
         **document.context,
         model=model,
         lang=language,
@@ -47,6 +48,7 @@ def render_document(model: Model, document: Document, language: str, templates: 
         document=document,
         worksheet=Worksheet(model),
     )
+    return typeset_html(html, language)
 
 
 _INSTRUCTION = re.compile(r"print\.instruction_(\d+)")

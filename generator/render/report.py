@@ -19,6 +19,7 @@ from generator.render.pages import TEMPLATES
 from generator.render.report_view import report_view
 from generator.render.templating import environment
 from generator.schema.assessment import AssessmentFile
+from generator.typography import typeset_html
 
 __all__ = ["REPORT_FORMATS", "REPORT_TEMPLATES", "render_report_html", "report_format"]
 
@@ -54,7 +55,7 @@ def render_report_html(
     view = report_view(
         model, assessment, assess(model, assessment.answers), language, model_version(model)
     )
-    return (
+    html = (
         _environment(templates)
         .get_template(REPORT_TEMPLATE)
         .render(
@@ -65,3 +66,4 @@ def render_report_html(
             view=view,
         )
     )
+    return typeset_html(html, language)

@@ -15,11 +15,11 @@ from generator.assessment.scoring import GroupScore, Results, StatementScore, as
 from generator.model import Model
 from generator.render.chart import Chart, bar_chart
 from generator.render.localized import string_in, text_in
-from generator.render.templating import typeset
 from generator.schema.assessment import NOT_APPLICABLE, NOT_YET, AssessmentFile
 from generator.schema.models import Attribute, Play, Statement
 from generator.schema.placeholders import fill
 from generator.schema.text import LocalizedText
+from generator.typography import typeset
 
 __all__ = ["GAPS_SHOWN", "ReportView", "number", "report_view", "word"]
 

@@ -11,15 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
+from unicodedata import normalize
 
 from generator.model import Model
 from generator.render.assessment_page import AssessmentPage
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
-from generator.schema.models import Stage
+from generator.schema.models import GlossaryEntry, Stage
 from generator.schema.text import LocalizedText
 
 HOME = "index"
+GLOSSARY = "glossary"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,13 @@ def _stage_checklist(model: Model, stage: Stage) -> tuple[object, ...]:
 
 def _present(item: object | None) -> tuple[object, ...]:
     return () if item is None else (item,)
+
+
+def _alphabetical(terms: tuple[GlossaryEntry, ...], language: str) -> list[GlossaryEntry]:
+    """Dictionary order: accented letters with their base letter (NFD puts accents last)."""
+    return sorted(
+        terms, key=lambda entry: normalize("NFD", entry.term.get(language) or "").casefold()
+    )
 
 
 def site_pages(model: Model) -> list[SitePage]:
@@ -210,6 +219,21 @@ def site_pages(model: Model) -> list[SitePage]:
             in_main_menu=True,
             made_from=(model.info, model.pages.about, *_words(model, "about")),
         ),
+    ]
+    if model.glossary is not None:
+        # Linked from every page's footer: a reference, not a place readers start from.
+        terms = {code: _alphabetical(model.glossary.terms, code) for code in model.language_codes}
+        pages.append(
+            SitePage(
+                GLOSSARY,
+                "glossary.html",
+                HOME,
+                "page.glossary",
+                {"terms": terms},
+                made_from=(model.glossary, *_words(model, "glossary")),
+            )
+        )
+    pages += [
         SitePage(
             "search",
             "search.html",

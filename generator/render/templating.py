@@ -1,12 +1,13 @@
 """The Jinja2 environment for page templates: compiled once, strict, autoescaped.
 
 Templates receive the model and a language; every word comes from the content or
-from `site_templates/strings.yml`, so templates hold markup only.
+from `site_templates/strings.yml`, so templates hold markup only. Typography is not
+applied here but on the finished HTML (`generator.typography.typeset_html`), where
+text and markup can be told apart.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,17 +21,7 @@ from generator.render.localized import string_in, text_in
 from generator.render.markdown_text import to_html, to_inline_html
 from generator.schema.placeholders import fill
 from generator.schema.text import LocalizedText
-
-_FRENCH_SPACES = re.compile(r" (?=[:»])|(?<=«) ")
-
-
-def typeset(text: str, language: str) -> str:
-    """French typography: a non-breaking space before a colon and inside « guillemets ».
-
-    Only spaces change, never words, so the seeds' wording stays verbatim while a
-    line never starts with a lone colon or guillemet.
-    """
-    return _FRENCH_SPACES.sub("\u00a0", text) if language == "fr" else text
+from generator.typography import typeset
 
 
 def _text_in(
@@ -40,8 +31,7 @@ def _text_in(
     if value is None:
         return "", None
     language: str = context["lang"]
-    text, fallback = text_in(value, language, context["default_language"])
-    return (typeset(text, language) if fallback is None else text), fallback
+    return text_in(value, language, context["default_language"])
 
 
 def _marked(
@@ -117,7 +107,7 @@ def markdown_inline(context: jinja2.runtime.Context, value: LocalizedText | None
 def ui_string(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
     """A UI string from strings.yml, with {placeholders} filled when values are given."""
     text = _strings_in(context, key)
-    return typeset(fill(text, values) if values else text, context["lang"])
+    return fill(text, values) if values else text
 
 
 def _bytecode_cache(templates: Path) -> jinja2.BytecodeCache | None:

@@ -94,6 +94,13 @@ CONTENT_KINDS = (
         "content/attributes/*.yml",
         "One attribute of the model with its statements; the file is named after its id.",
     ),
+    FileKind(
+        "glossary",
+        models.GlossaryFile,
+        "content/glossary.yml",
+        "The preferred terms in each language, the variants to avoid (which `playbook check` "
+        "reports) and why.",
+    ),
 )
 """The files under content/ that `content.schema.json` accepts, any of them."""
 

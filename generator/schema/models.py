@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from generator.schema.text import LANGUAGE_CODE, Label, Locale, LocalizedText, PartialLocalizedText
 
@@ -90,6 +99,11 @@ class ContinuumFile(Strict):
 class Result(Strict):
     id: Id
     text: LocalizedText = Field(description="The result, verbatim from the seeds.")
+    note: LocalizedText | None = Field(
+        default=None,
+        description="An editor's note shown under the result, e.g. where the seeds' two "
+        "languages say different things.",
+    )
 
 
 class ResultsFile(Strict):
@@ -118,7 +132,7 @@ class Statement(Strict):
     id: Id
     level: Id = Field(description="Where the statement sits on the continuum (a level id).")
     results: Ids = Field(description="The results this statement contributes to.")
-    text: LocalizedText = Field(description="The outcome statement, verbatim from the seeds.")
+    text: LocalizedText = Field(description="The statement, verbatim from the seeds.")
 
 
 class Attribute(Strict):
@@ -162,6 +176,57 @@ class PagesFile(Strict):
     about: AboutPage
 
 
+# --- the glossary --------------------------------------------------------------------------
+
+Variant = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^()]*(?:\([^()]+\)[^()]*)*$", min_length=2),
+    Field(
+        description="A word or phrase to avoid; letters in brackets are optional, so "
+        "'service(s) mixte(s)' also finds 'services mixtes'. Matched as whole words, "
+        "whatever the case, the accents and the kind of apostrophe or space."
+    ),
+]
+
+
+class GlossaryEntry(Strict):
+    id: Id
+    term: LocalizedText = Field(description="The preferred term in each language.")
+    avoid: dict[Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)], tuple[Variant, ...]] = (
+        Field(
+            default_factory=dict,
+            description="By language code, the variants `playbook check` reports wherever "
+            "they appear (seed statements excepted).",
+        )
+    )
+    why: LocalizedText = Field(description="One line: why this term and not the others.")
+    allowed_in_quotations: bool = Field(
+        False,
+        description="True to accept a variant inside a quotation («…» or “…”), e.g. when a "
+        "source is quoted word for word.",
+    )
+
+    @field_validator("avoid")
+    @classmethod
+    def _configured_languages(
+        cls, avoid: dict[str, tuple[str, ...]], info: ValidationInfo
+    ) -> dict[str, tuple[str, ...]]:
+        allowed = tuple((info.context or {}).get("languages", ("en", "fr")))
+        for code in avoid:
+            if code not in allowed:
+                raise PydanticCustomError(
+                    "unknown_language",
+                    "'{code}' is not a configured language",
+                    {"code": code, "allowed": ", ".join(allowed)},
+                )
+        return avoid
+
+
+class GlossaryFile(Strict):
+    intro: LocalizedText
+    terms: Annotated[tuple[GlossaryEntry, ...], Field(min_length=1)]
+
+
 class UiStrings(
     RootModel[dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.]+$")], LocalizedText]]
 ):
@@ -191,7 +256,7 @@ class Play(Strict):
     )
     questions: tuple[LocalizedText, ...] = Field((), description="Questions a team asks itself.")
     attributes: Ids = Field(description="Attribute ids; must include each statement's attribute.")
-    statements: Ids = Field(description="The outcome statements this play advances.")
+    statements: Ids = Field(description="The statements this play advances.")
     stages: Ids = Field(description="Lifecycle stage ids.")
     channels: Ids = Field(description="Channel ids.")
     pilot: LocalizedText | None = Field(

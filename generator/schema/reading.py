@@ -31,6 +31,7 @@ ATTRIBUTES_DIR = "content/attributes"
 PLAYS_DIR = "playbook/plays"
 STAGES = "playbook/stages.yml"
 STRINGS = "site_templates/strings.yml"
+GLOSSARY = "content/glossary.yml"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class ContentSources:
     pages: Parsed[models.PagesFile] | None = None
     stages: Parsed[models.StagesFile] | None = None
     strings: Parsed[models.UiStrings] | None = None
+    glossary: Parsed[models.GlossaryFile] | None = None
     attributes: list[Parsed[models.Attribute]] = field(default_factory=list)
     plays: list[Parsed[models.Play]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -184,6 +186,7 @@ def read_sources(root: Path, problems: ProblemCollector) -> ContentSources:
     sources.strings = reader.file(STRINGS, models.UiStrings)
     if sources.strings is not None:
         _check_slots(sources.strings, root / "site_templates", problems)
+    sources.glossary = reader.file(GLOSSARY, models.GlossaryFile, required=False)
     for path in sorted((root / ATTRIBUTES_DIR).glob("*.yml")):
         parsed = reader.file(f"{ATTRIBUTES_DIR}/{path.name}", models.Attribute)
         if parsed is not None:

@@ -180,6 +180,7 @@ def test_problems_are_told_in_french(model: Model, tmp_path: Path) -> None:
     i18n.set_language("fr")
 
     assert problems(path, model) == [
-        "atelier.yml:5: answers.simple-plain-language.today : « excellent » n’est pas une "
-        f"évaluation possible — utilisez l’une de celles-ci : {CHOICES}"
+        "atelier.yml:5: answers.simple-plain-language.today\u00a0: "
+        "«\u00a0excellent\u00a0» n’est pas une "
+        f"évaluation possible — utilisez l’une de celles-ci\u00a0: {CHOICES}"
     ]

@@ -17,7 +17,6 @@ import yaml
 from generator.load import load
 from generator.render.markdown_text import to_html
 from generator.render.pages import render_site
-from generator.render.templating import typeset
 from generator.schema.loader import SourceDocument, read_yaml
 from generator.schema.markdown import SafeMarkdown
 from generator.schema.text import LocalizedText
@@ -38,10 +37,7 @@ def _texts(value: object, seen: set[int]) -> Iterator[str]:
         return
     seen.add(id(value))
     if isinstance(value, LocalizedText):
-        for language in ("en", "fr"):
-            text = value.get(language)
-            if text is not None:
-                yield typeset(text, language)
+        yield from value.root.values()
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _texts(item, seen)

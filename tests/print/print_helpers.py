@@ -9,6 +9,7 @@ from html import unescape
 from pathlib import Path
 
 from pypdf import PdfReader
+from real_site import without_typography
 
 from generator.model import Model
 from generator.render.markdown_text import to_inline_html
@@ -16,8 +17,8 @@ from generator.schema.text import LocalizedText
 
 
 def normalized(text: str) -> str:
-    """Whitespace (line breaks, non-breaking spaces) as single spaces."""
-    return " ".join(text.split())
+    """Whitespace (line breaks, non-breaking spaces) as single spaces, typography undone."""
+    return without_typography(" ".join(text.split()))
 
 
 def pdf_text(data: bytes) -> str:

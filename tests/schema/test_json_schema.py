@@ -72,7 +72,7 @@ def test_schema_check_accepts_the_repository(capsys: pytest.CaptureFixture[str])
     status = main(["schema", "--check", "--root", str(REPO_ROOT)])
 
     assert status == 0
-    assert capsys.readouterr().out == "The 11 schema files in schema/ are up to date.\n"
+    assert capsys.readouterr().out == "The 12 schema files in schema/ are up to date.\n"
 
 
 def test_there_is_a_schema_per_kind_and_one_for_any_content_file(
@@ -83,6 +83,7 @@ def test_there_is_a_schema_per_kind_and_one_for_any_content_file(
         "attribute.schema.json",
         "content.schema.json",
         "continuum.schema.json",
+        "glossary.schema.json",
         "languages.schema.json",
         "lifecycle.schema.json",
         "model.schema.json",
@@ -223,7 +224,7 @@ def test_schema_writes_every_file_then_check_passes(
     content_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["schema", "--root", str(content_tree)]) == 0
-    assert capsys.readouterr().out == "Schema files written: 11 of 11 changed in schema/.\n"
+    assert capsys.readouterr().out == "Schema files written: 12 of 12 changed in schema/.\n"
 
     assert main(["schema", "--check", "--root", str(content_tree)]) == 0
     assert sorted(path.name for path in (content_tree / "schema").iterdir()) == sorted(
@@ -267,9 +268,9 @@ def test_schema_check_speaks_french(
 
     assert status == 1
     assert capsys.readouterr().err.splitlines() == [
-        "schema/play.schema.json n’est plus à jour : "
+        "schema/play.schema.json n’est plus à jour\u00a0: "
         "il ne correspond plus à generator/schema/models.py ni à content/languages.yml",
-        "Lancez « playbook schema » pour mettre à jour les fichiers de schéma, "
+        "Lancez «\u00a0playbook schema\u00a0» pour mettre à jour les fichiers de schéma, "
         "puis validez-les (commit).",
     ]
 

@@ -104,8 +104,8 @@ def test_validate_speaks_french_in_a_french_environment(
 
     assert status == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{SIMPLE}:12: statements[1].text : le texte « fr » est absent — "
-        "ajoutez une ligne « fr: » avec la traduction sous « text »",
+        f"{SIMPLE}:12: statements[1].text\u00a0: le texte «\u00a0fr\u00a0» est absent — "
+        "ajoutez une ligne «\u00a0fr:\u00a0» avec la traduction sous «\u00a0text\u00a0»",
         "1 problème(s) trouvé(s). Rien n’a été produit ni modifié.",
     ]
 
@@ -145,7 +145,8 @@ def test_the_playbook_command_follows_a_french_lang(content_tree: Path, edit) ->
 
     assert finished.returncode == 1
     assert "Traceback" not in finished.stderr
-    assert f"{SIMPLE}:12: statements[1].text : le texte « fr » est absent" in finished.stderr
+    expected = f"{SIMPLE}:12: statements[1].text\u00a0: le texte «\u00a0fr\u00a0» est absent"
+    assert expected in finished.stderr
 
 
 def test_the_playbook_command_accepts_the_fixture_tree(content_tree: Path) -> None:

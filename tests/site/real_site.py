@@ -8,6 +8,7 @@ the same `BuiltSite` afterwards, whichever conftest asks for it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,18 @@ def environment(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PLAYBOOK_CACHE_DIR",)}
     env.update(PLAYBOOK_LANG="en", **extra)
     return env
+
+
+# Typography is applied to the output (generator/typography.py); tests that look for a
+# source's words in a page or a PDF compare them whatever their marks: curly or straight
+# quotes, a dash closed up or spaced, a space before ; ! ? or none.
+_MARKS = str.maketrans({"’": "'", "\u2018": "'", "“": '"', "”": '"', "…": "..."})
+_SPACED = re.compile(r"\s*(—)\s*|\s+(?=[;!?])")
+
+
+def without_typography(text: str) -> str:
+    """`text` with quotation marks made straight and no space around dashes or before ; ! ?."""
+    return _SPACED.sub(lambda match: match[1] or "", text.translate(_MARKS))
 
 
 def copy_project(destination: Path) -> Path:

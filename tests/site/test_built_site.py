@@ -12,7 +12,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
-from real_site import BuiltSite, build, command, copy_project, environment, site_files
+from real_site import (
+    BuiltSite,
+    build,
+    command,
+    copy_project,
+    environment,
+    site_files,
+    without_typography,
+)
 
 from generator.render.site_map import site_pages
 
@@ -92,8 +100,9 @@ class ParsedPage(HTMLParser):
 
 
 def normalized(text: str) -> str:
-    """Spaces as a reader sees them: non-breaking and thin spaces count as spaces."""
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u202f", " ")).strip()
+    """Spaces as a reader sees them (non-breaking and thin spaces count), typography undone."""
+    spaced = re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u202f", " ")).strip()
+    return without_typography(spaced)
 
 
 @cache
@@ -287,7 +296,7 @@ def test_every_page_carries_the_draft_notice(site: BuiltSite) -> None:
         notice = normalized(site.model.info.status.notice[code])
         label = words(site, "site.draft_label", code)
         text = parse(site.site / site.page_path(code, page_id)).text
-        assert f"{label} — {notice}" in text, site.page_path(code, page_id)
+        assert normalized(f"{label} — {notice}") in text, site.page_path(code, page_id)
 
 
 def test_home_and_an_attribute_page_weigh_at_most_60_kb(site: BuiltSite) -> None:

@@ -134,5 +134,5 @@ def test_the_report_speaks_french(content_tree: Path, edit: Any) -> None:
 
     lines = report(load(content_tree))
 
-    assert "le texte « fr » n’est peut-être plus à jour" in "\n".join(lines)
+    assert "le texte «\u00a0fr\u00a0» n’est peut-être plus à jour" in "\n".join(lines)
     assert "0 manquant(s), 1 périmé(s)" in lines[-2]
