@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement
 
+from real_site import without_typography
+
 VOID_ELEMENTS = frozenset(
     [
         "area",
@@ -69,9 +71,9 @@ def page_tree(path: Path) -> Element:
 
 
 def text_of(element: Element) -> str:
-    """The element's text as a reader sees it: spaces collapsed, non-breaking ones included."""
+    """The element's words: spaces collapsed (non-breaking ones included), typography undone."""
     text = "".join(element.itertext()).replace("\xa0", " ").replace("\u202f", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return without_typography(re.sub(r"\s+", " ", text).strip())
 
 
 def has_class(element: Element, name: str) -> bool:
