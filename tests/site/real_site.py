@@ -44,7 +44,7 @@ def environment(**extra: str) -> dict[str, str]:
 # Typography is applied to the output (generator/typography.py); tests that look for a
 # source's words in a page or a PDF compare them whatever their marks: curly or straight
 # quotes, a dash closed up or spaced, a space before ; ! ? or none.
-_MARKS = str.maketrans({"’": "'", "\u2018": "'", "“": '"', "”": '"', "…": "..."})
+_MARKS = str.maketrans({"’": "'", "\u2018": "'", "“": '"', "”": '"'})
 _SPACED = re.compile(r"\s*(—)\s*|\s+(?=[;!?])")
 
 
