@@ -161,7 +161,6 @@ class _PageRenderer:
         if GLOSSARY in self.by_id:
             meta["glossary_url"] = relative_url(page.page_id, GLOSSARY)
             meta["glossary_title"] = self.title(self.by_id[GLOSSARY])
-            meta["glossary_lead"] = self.plain("glossary.footer_lead")
         body = typeset_html(body, self.language)
         front_matter = yaml.dump(
             meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000
