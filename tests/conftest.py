@@ -1,7 +1,9 @@
-"""Shared fixtures: a small content tree to break, and the tool's messages in English by default."""
+"""Shared fixtures: a small content tree to break, the tool's messages in English by default,
+and a guard that fails the session if a test wrote into the working tree."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +18,70 @@ MINIMAL_TREE = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
 # Variables `generator.i18n.language_from_environment` reads, in its order.
 LANGUAGE_VARIABLES = ("PLAYBOOK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+# What the tools around the tests write (Python's bytecode, the test runner's and
+# linters' caches) and what scripts/test installs before pytest starts: not the tests' doing.
+NOT_WATCHED = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+}
+
+
+def tree_state(root: Path) -> dict[str, tuple[int, int]]:
+    """(modification time, size) of every file of the working tree the tests could touch."""
+    state: dict[str, tuple[int, int]] = {}
+    for folder, folders, files in os.walk(root):
+        folders[:] = [
+            name for name in folders if name not in NOT_WATCHED and not name.endswith(".egg-info")
+        ]
+        for name in files:
+            path = Path(folder, name)
+            status = path.lstat()
+            state[path.relative_to(root).as_posix()] = (status.st_mtime_ns, status.st_size)
+    return state
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="write the golden pages of tests/render/golden/ anew from this build",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def working_tree_untouched(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests write only into their temporary folders: `.cache/`, `docs/` and `site/` included.
+
+    Fails the session, naming the files, if any file of the working tree appeared,
+    changed or disappeared while the tests ran.
+    """
+    before = tree_state(REPO_ROOT)
+    yield
+    after = tree_state(REPO_ROOT)
+    if request.config.getoption("update_golden"):
+        golden = "tests/render/golden/"  # written on purpose, to be reviewed with git diff
+        before = {path: state for path, state in before.items() if not path.startswith(golden)}
+        after = {path: state for path, state in after.items() if not path.startswith(golden)}
+    touched = sorted(
+        [f"new: {path}" for path in after.keys() - before.keys()]
+        + [f"removed: {path}" for path in before.keys() - after.keys()]
+        + [
+            f"changed: {path}"
+            for path in after.keys() & before.keys()
+            if after[path] != before[path]
+        ]
+    )
+    assert not touched, (
+        "tests wrote into the working tree (write into tmp_path instead; if you edited these"
+        " files yourself during the run, run the tests again):\n  " + "\n  ".join(touched)
+    )
 
 
 @pytest.fixture(autouse=True)

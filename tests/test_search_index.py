@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from generator.output import search_index
 from generator.output.search_index import KEPT, build_search_index
 
 PAGE = """<!doctype html>
@@ -95,10 +94,23 @@ def test_the_kept_index_is_not_changed_through_the_site(tmp_path: Path) -> None:
     assert {p.name: p.read_bytes() for p in kept.rglob("*") if p.is_file()} == before
 
 
-def test_without_a_cache_pagefind_runs_every_time(tmp_path: Path) -> None:
+def test_without_a_cache_pagefind_runs_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = _site(tmp_path)
+    runs: list[list[str]] = []
+    run = subprocess.run
 
+    def counted(command: list[str], **options: Any) -> Any:
+        runs.append(command)
+        return run(command, **options)
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    build_search_index(site, None)
+    first = _index_files(site)
     build_search_index(site, None)
 
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
-    assert search_index.OPTIONS == ("--silent",)
+    assert len(runs) == 2, "the same pages, indexed again: nothing kept them"
+    assert all(command[-1] == "--silent" for command in runs)
+    assert _index_files(site) == first
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"], "nothing kept aside"

@@ -1,10 +1,11 @@
-"""The real content printed once per session, a warm PDF cache, and copies of the project to edit.
+"""The real content's PDFs, a warm PDF cache, and copies of the project to edit.
 
 Everything starts from one snapshot of the project taken at the start of the session,
-so edits others make to the working tree meanwhile change nothing here. Printing goes
-through the project's PDF cache (`.cache/pdf/`, or PLAYBOOK_CACHE_DIR): the first
-session prints every PDF, later ones find them there. Tests that count what is printed
-get their own cache holding exactly the session's PDFs, so they start warm and share nothing.
+so edits others make to the working tree meanwhile change nothing here. The PDFs are
+those the session's build of the real site printed (real_site.py): `printed` takes
+them from that build's cache, so a session prints each PDF once, and never into the
+working tree's `.cache/`. Tests that count what is printed get their own cache holding
+exactly the session's PDFs, so they start warm and share nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from real_site import REPO_ROOT, copy_project
+from real_site import built_site, copy_project
 
-from generator.cache import cache_dir
 from generator.load import load
 from generator.model import Model
 from generator.print import PrintReport, print_documents
@@ -39,9 +39,10 @@ def model(snapshot: Path) -> Model:
 
 
 @pytest.fixture(scope="session")
-def printed(model: Model, templates: Path) -> PrintReport:
-    """Every PDF of the real content, in every language and page size."""
-    return print_documents(model, templates, cache_dir(REPO_ROOT, "pdf"))
+def printed(model: Model, templates: Path, tmp_path_factory: pytest.TempPathFactory) -> PrintReport:
+    """Every PDF of the real content, in every language and page size: read from the
+    cache the session's build of the real site filled (the same content), not printed again."""
+    return print_documents(model, templates, built_site(tmp_path_factory).cache / "pdf")
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from print_helpers import edit_statement, normalized
+from print_helpers import EVERY_PDF, SIZES, edit_statement, normalized, print_stand_ins
+from real_site import built_site
 
 from generator.cache import CACHE_VARIABLE
 from generator.cli import main
 from generator.model import Model
 from generator.print import pdf as pdf_module
-from generator.render.documents import PAGE_SIZES, documents, pdf_path
 
 PLUGIN_LOG = "mkdocs.plugins.client-centric-playbook"
 
@@ -35,10 +35,11 @@ def test_a_second_build_with_no_change_prints_no_pdf(
 ) -> None:
     monkeypatch.setenv(CACHE_VARIABLE, str(warm_cache.parent))
     warm_cache.rename(warm_cache.parent / "pdf")
+    print_stand_ins(monkeypatch)
     statement = model.attributes[0].statements[0]
     edit_statement(project, model, statement.id, "fr", "Une phrase modifiée pour l’essai.")
     caplog.set_level(logging.INFO, logger=PLUGIN_LOG)
-    every = len(documents(model)) * len(model.language_codes) * len(PAGE_SIZES)
+    every = len(EVERY_PDF)
 
     assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 0
     assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 0
@@ -49,10 +50,8 @@ def test_a_second_build_with_no_change_prints_no_pdf(
     assert first == (6, every - 6)
     assert second == (0, every)
     site = project / "site"
-    for document in documents(model):
-        for size in PAGE_SIZES:
-            assert (site / pdf_path(document, size)).is_file()
-            assert (site / "fr" / pdf_path(document, size)).is_file()
+    built = {path.relative_to(site).as_posix() for path in site.rglob("*.pdf")}
+    assert built == {path.removeprefix("en/") for path in EVERY_PDF}
 
 
 def _download_links(page: Path) -> list[tuple[str, str, str]]:
@@ -81,15 +80,11 @@ def _expected_downloads(model: Model) -> dict[str, tuple[str, str]]:
 
 
 def test_pages_link_to_both_page_sizes_with_their_sizes_in_each_language(
-    model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
+    model: Model, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Letter first (the Canadian default), then A4; each link says 'PDF' and its real size."""
-    monkeypatch.setenv(CACHE_VARIABLE, str(warm_cache.parent))
-    warm_cache.rename(warm_cache.parent / "pdf")
+    site = built_site(tmp_path_factory).site  # the session's `playbook build` of the same content
 
-    assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 0
-
-    site = project / "site"
     for language in model.language_codes:
         root = site if language == model.default_language else site / language
         unit = {"en": "KB", "fr": "Ko"}[language]
@@ -97,7 +92,7 @@ def test_pages_link_to_both_page_sizes_with_their_sizes_in_each_language(
             page = root / folder / "index.html"
             links = _download_links(page)
             assert [Path(href).name for href, _, _ in links] == [
-                f"{key}-{size}.pdf" for size in PAGE_SIZES
+                f"{key}-{size}.pdf" for size in SIZES
             ], page
             (letter, letter_text, letter_meta), (_, a4_text, a4_meta) = links
             assert letter_text == normalized(model.strings[label_key][language]), page
@@ -110,11 +105,7 @@ def test_pages_link_to_both_page_sizes_with_their_sizes_in_each_language(
                 ), (page, meta)
         listing = _download_links(root / "worksheets" / "index.html")
         offered = {Path(href).name for href, _, _ in listing}
-        assert offered == {
-            Path(pdf_path(document, size)).name
-            for document in documents(model)
-            for size in PAGE_SIZES
-        }, language
+        assert offered == {Path(path).name for path in EVERY_PDF}, language
 
 
 def test_without_weasyprint_s_libraries_the_build_says_what_to_install(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from print_helpers import edit_statement, fake_pdf, pdf_text, replace_once
+from print_helpers import EVERY_PDF, edit_statement, fake_pdf, replace_once
 
 from generator.load import load
 from generator.model import Model
@@ -24,19 +24,6 @@ from generator.render.print_markup import render_document
 
 def _refuse(*args: object, **kwargs: object) -> bytes:
     raise AssertionError("printed a PDF although nothing changed")
-
-
-def _text(data: bytes) -> str:
-    return pdf_text(data)
-
-
-def _every_pdf(model: Model) -> set[str]:
-    return {
-        f"{language}/downloads/{document.key}-{size}.pdf"
-        for document in documents(model)
-        for language in model.language_codes
-        for size in PAGE_SIZES
-    }
 
 
 def test_each_pdf_has_its_own_key(printed: PrintReport) -> None:
@@ -61,19 +48,24 @@ def test_nothing_changed_no_pdf_is_printed(
 
 
 def test_an_edited_statement_prints_again_only_the_documents_that_show_it(
-    model: Model, printed: PrintReport, project: Path, warm_cache: Path
+    model: Model,
+    printed: PrintReport,
+    project: Path,
+    warm_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     statement = next(s for s in model.statements if model.plays_for(s))
     attribute = model.attribute_of(statement)
     edit_statement(project, model, statement.id, "en", "Clients see this sentence in print.")
+    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
 
-    report = print_documents(load(project), project / "site_templates", warm_cache)
+    report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
     showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
     expected = {f"en/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES}
     assert set(report.printed) == expected
     for path in expected:
-        assert "Clients see this sentence in print." in _text(report.files[path]), path
+        assert b"Clients see this sentence in print." in report.files[path], path
     unchanged = set(printed.files) - expected
     assert {path: report.files[path] for path in unchanged} == {
         path: printed.files[path] for path in unchanged
@@ -130,7 +122,7 @@ def test_a_new_style_sheet_renderer_or_font_prints_everything_again(
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
-    assert set(report.printed) == _every_pdf(model)
+    assert set(report.printed) == EVERY_PDF
 
 
 def test_a_template_string_edited_in_one_language_prints_again_only_what_shows_it(

@@ -23,6 +23,9 @@ from generator.render.site_map import page_directory, site_pages
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ("content", "playbook", "site_templates")
+PROJECT_FILES = ("mkdocs.yml", "translations.lock")
+EPOCH = "1700000000"
+"""SOURCE_DATE_EPOCH of the session's build, as the reproducibility gate sets it for both builds."""
 
 
 def command(name: str) -> list[str]:
@@ -54,22 +57,31 @@ def without_typography(text: str) -> str:
 
 
 def copy_project(destination: Path) -> Path:
-    """The real content, playbook, templates and mkdocs.yml, with an empty docs/ folder."""
+    """The real content, playbook, templates, mkdocs.yml and translations.lock, with an
+    empty docs/ folder."""
     destination.mkdir(parents=True)
     for part in PROJECT_PARTS:
         shutil.copytree(REPO_ROOT / part, destination / part)
-    shutil.copy2(REPO_ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for name in PROJECT_FILES:
+        shutil.copy2(REPO_ROOT / name, destination / name)
     (destination / "docs").mkdir()
     return destination
 
 
 def build(
-    root: Path, site_dir: Path, cache: Path | None = None
+    root: Path,
+    site_dir: Path,
+    cache: Path | None = None,
+    epoch: str | None = None,
+    site_url: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """`playbook build`, as a user runs it; `cache` moves the build cache (an empty one: cold)."""
     extra = {"PLAYBOOK_CACHE_DIR": str(cache)} if cache else {}
+    if epoch:
+        extra["SOURCE_DATE_EPOCH"] = epoch
+    options = ["--site-url", site_url] if site_url else []
     return subprocess.run(
-        [*command("playbook"), "build", "--root", str(root), "--site-dir", str(site_dir)],
+        [*command("playbook"), "build", "--root", str(root), "--site-dir", str(site_dir), *options],
         capture_output=True,
         text=True,
         check=False,
@@ -96,7 +108,8 @@ class BuiltSite:
 
     @property
     def cache(self) -> Path:
-        """The build cache the session's build filled: other builds reuse it to start warm."""
+        """The build cache the session's build filled, cold at its start: other builds and
+        the print tests reuse it to start warm, so the session prints each PDF once."""
         return self.root / ".cache"
 
     def language_root(self, code: str) -> str:
@@ -125,11 +138,13 @@ _built: dict[str, BuiltSite] = {}
 
 
 def built_site(factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real project, copied and built once per session; fails the test if the build fails."""
+    """The real project, copied and built once per session, cold (an empty `.cache/` in the
+    copy), so the reproducibility gate can compare it with a second cold build; fails the
+    test if the build fails."""
     if "site" not in _built:
         base = factory.mktemp("real-site")
         root = copy_project(base / "project")
-        outcome = build(root, base / "site")
+        outcome = build(root, base / "site", epoch=EPOCH)
         if outcome.returncode != 0:
             pytest.fail(f"playbook build failed:\n{outcome.stdout}\n{outcome.stderr}")
         _built["site"] = BuiltSite(root, base / "site", load(root))

@@ -1,9 +1,19 @@
 """`mkdocs serve` on a copy of the project: it serves, rebuilds when content or a template
-changes, and then rests."""
+changes, and then rests.
+
+"Rests" is read from the server itself, not from a pause: MkDocs logs the paths it
+watches, "Detected file changes" when it starts a rebuild and "Reloading browsers" when
+that rebuild is done. Once every rebuild is done, the server starts another only if a
+file under a watched path changed; so when the only files changed there are the test's
+edit (and the file background printing touches when done) and the number of rebuilds is
+exactly one per edit plus one per round of background printing, nothing is left to
+start another.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 import signal
 import socket
 import subprocess
@@ -18,12 +28,14 @@ import pytest
 from pypdf import PdfReader
 from real_site import BuiltSite, command, copy_project, environment
 
-BUILD_LINE = "Building documentation"
+REBUILD_STARTED = "Detected file changes"
+REBUILD_DONE = "Reloading browsers"
+PRINTING_QUEUED = re.compile(r"Printing \d+ PDF\(s\) in the background")
+WATCHING = re.compile(r"Watching paths for changes: (.*)$", re.MULTILINE)
 # Upper bounds, not timings: after an edit the PDFs that show it are printed again in
 # the background, which takes far longer on a machine busy with other builds.
 START_WAIT = 120.0
 CHANGE_WAIT = 120.0
-QUIET_PERIOD = 4.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,8 @@ class Server:
     root: Path
     url: str
     log: Path
+    cache: Path
+    """The build cache (PLAYBOOK_CACHE_DIR) the server was started with."""
 
     def get(self, path: str) -> str | None:
         """The page's text, or None while the server cannot answer yet."""
@@ -53,8 +67,25 @@ class Server:
             " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages
         )
 
-    def builds(self) -> int:
-        return self.log.read_text(encoding="utf-8", errors="replace").count(BUILD_LINE)
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def rebuilds(self) -> tuple[int, int]:
+        """Rebuilds started and rebuilds done, as the server logged them."""
+        output = self.output()
+        return output.count(REBUILD_STARTED), output.count(REBUILD_DONE)
+
+    def watched_files(self) -> dict[Path, int]:
+        """Every file under the paths the server said it watches, with its modification time."""
+        found = WATCHING.search(self.output())
+        assert found, "the server did not say which paths it watches:\n" + self.output()
+        files: dict[Path, int] = {}
+        for name in re.findall(r"'([^']+)'", found[1]):
+            path = self.root / name  # relative to the server's folder, or absolute
+            for file in [path] if path.is_file() else path.rglob("*"):
+                if file.is_file():
+                    files[file] = file.stat().st_mtime_ns
+        return files
 
 
 def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
@@ -87,7 +118,7 @@ def server(site: BuiltSite, tmp_path: Path) -> Iterator[Server]:
             env=environment(PLAYBOOK_CACHE_DIR=str(site.cache)),  # start warm
             cwd=root,
         )
-    running = Server(root, f"http://{address}/", log)
+    running = Server(root, f"http://{address}/", log, site.cache)
     try:
         yield running
     finally:
@@ -109,6 +140,7 @@ def test_serve_shows_an_edited_statement_and_then_rests(server: Server) -> None:
     new = "My services speak to me in plain words I understand the first time."
     attribute_page = "model/simple/"
     assert old in (server.get(attribute_page) or "")
+    watched = server.watched_files()
     source = server.root / relative
     text = source.read_text(encoding="utf-8")
     assert text.count(old) == 1
@@ -124,9 +156,11 @@ def test_serve_shows_an_edited_statement_and_then_rests(server: Server) -> None:
     assert wait_for(
         lambda: "plain words I understand" in server.pdf_text(worksheet), CHANGE_WAIT
     ), server.log.read_text()
-    assert "in the background" in server.log.read_text()
 
-    assert_rests_after_rebuilding(server)
+    # The edit's rebuild, then the one background printing asks for when done, and no other.
+    assert_rests(server, watched, edited=[source, server.cache / "serve" / "pdfs-printed"])
+    assert len(PRINTING_QUEUED.findall(server.output())) == 1, server.output()
+    assert server.rebuilds() == (2, 2), server.output()
 
 
 @pytest.mark.parametrize(
@@ -152,25 +186,23 @@ def test_serve_shows_an_edited_template_and_then_rests(
     assert wait_for(lambda: server.get("") is not None, START_WAIT), server.log.read_text()
     page = "fr/model/simple/"
     assert marker not in (server.get(page) or "")
+    watched = server.watched_files()
     source = server.root / relative
     text = source.read_text(encoding="utf-8")
     assert text.count(anchor) == 1
     source.write_text(text.replace(anchor, anchor + "\n" + marker), encoding="utf-8")
 
     assert wait_for(lambda: marker in (server.get(page) or ""), CHANGE_WAIT), server.log.read_text()
-    assert_rests_after_rebuilding(server)
+    assert_rests(server, watched, edited=[source])
+    assert not PRINTING_QUEUED.search(server.output()), "a page template is not printed"
+    assert server.rebuilds() == (1, 1), server.output()
 
 
-def assert_rests_after_rebuilding(server: Server) -> None:
-    """Settled: the count of builds stops moving, and then stays put for a while."""
-
-    def settled() -> bool:
-        before = server.builds()
-        time.sleep(1.0)
-        return server.builds() == before
-
-    assert wait_for(settled, CHANGE_WAIT), server.log.read_text()
-    count = server.builds()
-    assert count >= 2, "expected the first build and the rebuild in the log"
-    time.sleep(QUIET_PERIOD)
-    assert server.builds() == count, "the server keeps rebuilding:\n" + server.log.read_text()
+def assert_rests(server: Server, watched: dict[Path, int], edited: list[Path]) -> None:
+    """Every rebuild done, and no watched file changed but the `edited` ones: see above."""
+    assert wait_for(lambda: len(set(server.rebuilds())) == 1, CHANGE_WAIT), server.output()
+    now = server.watched_files()
+    changed = {path for path in watched.keys() | now.keys() if watched.get(path) != now.get(path)}
+    assert changed == set(edited), "a rebuild changed what the server watches:\n" + "\n".join(
+        sorted(str(path) for path in changed - set(edited))
+    )

@@ -1,9 +1,6 @@
-"""The shortcuts taken for speed give exactly what the slow paths give, on the real content.
-
-- YAML is composed by libyaml, and read again by pure Python only when it fails;
-- front matter is written by libyaml's dumper;
-- a text with no Markdown in it skips the Markdown parser.
-"""
+"""Shortcuts taken for speed in rendering give exactly what the slow paths give, on the
+real content: a text with no Markdown in it skips the Markdown parser, and front matter is
+written by libyaml's dumper."""
 
 from __future__ import annotations
 
@@ -11,24 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
-import pytest
 import yaml
 
 from generator.load import load
 from generator.render.markdown_text import to_html
 from generator.render.pages import render_site
-from generator.schema.loader import SourceDocument, read_yaml
 from generator.schema.markdown import SafeMarkdown
 from generator.schema.text import LocalizedText
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted(
-    [
-        *(REPO_ROOT / "content").rglob("*.yml"),
-        *(REPO_ROOT / "playbook").rglob("*.yml"),
-        REPO_ROOT / "site_templates" / "strings.yml",
-    ]
-)
 
 
 def _texts(value: object, seen: set[int]) -> Iterator[str]:
@@ -47,23 +35,6 @@ def _texts(value: object, seen: set[int]) -> Iterator[str]:
     elif hasattr(value, "__dict__") and not isinstance(value, type):
         for item in vars(value).values():
             yield from _texts(item, seen)
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
-def test_yaml_reads_the_same_as_the_pure_python_safe_loader(path: Path) -> None:
-    document = read_yaml(path, path.name)
-
-    assert isinstance(document, SourceDocument)
-    assert document.data == yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-
-
-def test_a_yaml_mistake_is_worded_by_the_pure_python_reader(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.yml"
-    broken.write_text("title: @draft\n", encoding="utf-8")
-
-    problem = read_yaml(broken, "broken.yml")
-
-    assert "'@'" in str(problem), "libyaml's wording leaves out the offending character"
 
 
 # One line each, every mark that changes Markdown's output, so a shortcut taken too often fails.
