@@ -27,7 +27,7 @@ BUILD = [
     "fonts-liberation",
     "fonts-dejavu-core",
 ]
-TEST_ONLY = ["chromium", "default-jre-headless", "nodejs", "npm"]
+TEST_ONLY = ["chromium", "default-jre-headless", "nodejs", "npm", "poppler-utils"]
 
 FAKES = {
     "dpkg-query": """
@@ -112,7 +112,7 @@ def test_nothing_is_run_when_everything_is_installed(machine: Machine) -> None:
 
 
 def test_root_installs_exactly_the_missing_packages_after_one_update(machine: Machine) -> None:
-    machine.installed(*BUILD, "chromium", "npm")
+    machine.installed(*BUILD, "chromium", "npm", "poppler-utils")
 
     outcome = machine.run("test")
 
@@ -140,7 +140,7 @@ def test_the_build_asks_only_for_the_build_packages(machine: Machine) -> None:
 
 def test_programs_from_elsewhere_stand_in_for_their_packages(machine: Machine) -> None:
     machine.installed(*BUILD, "chromium")
-    for program in ("java", "node", "npm"):
+    for program in ("java", "node", "npm", "pdftotext"):
         machine.command(program)
 
     outcome = machine.run("test")
@@ -149,7 +149,7 @@ def test_programs_from_elsewhere_stand_in_for_their_packages(machine: Machine) -
 
 
 def test_a_user_with_password_less_sudo_installs_through_it(machine: Machine) -> None:
-    machine.installed(*BUILD, "chromium", "default-jre-headless", "nodejs")
+    machine.installed(*BUILD, "chromium", "default-jre-headless", "nodejs", "poppler-utils")
     machine.user(1000, "free")
 
     outcome = machine.run("test")
@@ -206,9 +206,9 @@ def test_a_machine_without_apt_is_told_what_to_install(machine: Machine) -> None
 
     # Without a package database only the checks can see what is missing.
     assert outcome.returncode == 1
-    assert outcome.stderr.rstrip().endswith("python3-venv default-jre-headless nodejs npm"), (
-        outcome.stderr
-    )
+    assert outcome.stderr.rstrip().endswith(
+        "python3-venv default-jre-headless nodejs npm poppler-utils"
+    ), outcome.stderr
     assert machine.log() == []
 
 
