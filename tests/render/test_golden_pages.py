@@ -30,7 +30,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "minimal"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SHOWN_LINES = 40
-"""Lines of difference shown per page: enough to see what changed, short enough to read."""
+SHOWN_WIDTH = 240
+"""Lines of difference shown per page, and characters per line (the assessment page holds
+long JSON): enough to see what changed, short enough to read."""
 
 
 def stand_in_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
@@ -88,7 +90,7 @@ def test_every_page_of_the_fixture_is_its_golden_page(
             f"built/{path}",
             lineterm="",
         )
-        shown += list(lines)[:SHOWN_LINES]
+        shown += [line[:SHOWN_WIDTH] for line in list(lines)[:SHOWN_LINES]]
     assert not changed, (
         f"{len(changed)} page(s) differ from their golden version (if you meant it:"
         " pytest tests/render/test_golden_pages.py --update-golden):\n" + "\n".join(shown)

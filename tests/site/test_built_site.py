@@ -235,6 +235,7 @@ SHARED_FILES = [
     "css/assessment.css",
     "css/site.css",
     "js/assessment.js",
+    "js/scoring.js",
     "js/search.js",
     "sitemap.xml",
     "sitemap.xml.gz",
