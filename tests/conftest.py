@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import i18n
+from generator.cache import CACHE_VARIABLE
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINIMAL_TREE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -53,6 +54,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="write the golden pages of tests/render/golden/ anew from this build",
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def caches_outside_the_tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The build cache (compiled templates, PDFs) of whatever runs in the tests' process, or
+    is started from it without a cache of its own, goes to a temporary folder, not `.cache/`."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_VARIABLE, str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
