@@ -69,19 +69,14 @@ def copy_project(destination: Path) -> Path:
 
 
 def build(
-    root: Path,
-    site_dir: Path,
-    cache: Path | None = None,
-    epoch: str | None = None,
-    site_url: str | None = None,
+    root: Path, site_dir: Path, cache: Path | None = None, epoch: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`playbook build`, as a user runs it; `cache` moves the build cache (an empty one: cold)."""
     extra = {"PLAYBOOK_CACHE_DIR": str(cache)} if cache else {}
     if epoch:
         extra["SOURCE_DATE_EPOCH"] = epoch
-    options = ["--site-url", site_url] if site_url else []
     return subprocess.run(
-        [*command("playbook"), "build", "--root", str(root), "--site-dir", str(site_dir), *options],
+        [*command("playbook"), "build", "--root", str(root), "--site-dir", str(site_dir)],
         capture_output=True,
         text=True,
         check=False,
