@@ -7,12 +7,9 @@ import subprocess
 from html import unescape
 from pathlib import Path
 
-import pytest
 from real_site import without_typography
 
 from generator.model import Model
-from generator.print import build as print_build
-from generator.print import pdf as pdf_module
 from generator.render.markdown_text import to_inline_html
 from generator.schema.text import LocalizedText
 
@@ -83,15 +80,3 @@ def edit_statement(root: Path, model: Model, statement_id: str, language: str, n
     attribute = model.attribute_of(statement)
     path = root / "content" / "attributes" / f"{attribute.id}.yml"
     replace_once(path, f'{language}: "{statement.text[language]}"', f'{language}: "{new}"')
-
-
-def fake_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
-    """Stands in for WeasyPrint where what matters is which PDFs are printed and from what:
-    the document's HTML follows a PDF header, so a test can read what it was made from."""
-    return b"%PDF-1.7 printed by the test\n" + html.encode()
-
-
-def print_stand_ins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every PDF printed from here on is a `fake_pdf`, in this process (where the patch holds)."""
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
-    monkeypatch.setattr(print_build, "_available_cpus", lambda: 1)

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from print_helpers import EVERY_PDF, SIZES, edit_statement, normalized, print_stand_ins
-from real_site import built_site
+from print_helpers import EVERY_PDF, SIZES, edit_statement, normalized
+from real_site import built_site, print_stand_ins
 
 from generator.cache import CACHE_VARIABLE
 from generator.cli import main

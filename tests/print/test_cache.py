@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from print_helpers import EVERY_PDF, edit_statement, fake_pdf, replace_once
+from print_helpers import EVERY_PDF, edit_statement, replace_once
+from real_site import stand_in_pdf
 
 from generator.load import load
 from generator.model import Model
@@ -57,7 +58,7 @@ def test_an_edited_statement_prints_again_only_the_documents_that_show_it(
     statement = next(s for s in model.statements if model.plays_for(s))
     attribute = model.attribute_of(statement)
     edit_statement(project, model, statement.id, "en", "Clients see this sentence in print.")
-    monkeypatch.setattr(pdf_module, "render_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
@@ -76,7 +77,7 @@ def test_an_edited_attribute_prints_again_only_its_worksheets_and_the_whole_mode
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The attribute's summary appears in its worksheet and the whole model's, nowhere else."""
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     attribute = model.attributes[-1]
     old = attribute.summary["fr"]
     replace_once(
@@ -117,7 +118,7 @@ def test_a_new_style_sheet_renderer_or_font_prints_everything_again(
     monkeypatch: pytest.MonkeyPatch,
     change: Callable[[Path, pytest.MonkeyPatch], None],
 ) -> None:
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     change(project, monkeypatch)
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
@@ -129,7 +130,7 @@ def test_a_template_string_edited_in_one_language_prints_again_only_what_shows_i
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The checklists' column heading, in English: the English checklists and nothing else."""
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     replace_once(
         project / "site_templates" / "strings.yml",
         "print.owner_column: {en: Who and by when,",

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from print_helpers import edit_statement, fake_pdf
+from print_helpers import edit_statement
+from real_site import stand_in_pdf
 
 from generator.load import load
 from generator.model import Model
@@ -24,7 +25,7 @@ from generator.render.documents import PAGE_SIZES
 def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     templates = project / "site_templates"
     before = print_documents(load(project), templates, warm_cache, workers=1)
     plan_before = (warm_cache / PLAN).read_bytes()
@@ -55,7 +56,7 @@ def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
 def test_a_document_with_no_last_version_is_printed_at_once(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     handed: list[PrintJob] = []
 
     report = print_documents(

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from print_helpers import edit_statement, fake_pdf, replace_once
+from print_helpers import edit_statement, replace_once
+from real_site import stand_in_pdf
 
 from generator.load import load
 from generator.model import Model
@@ -47,7 +48,7 @@ def test_nothing_changed_no_document_is_rendered_and_every_pdf_is_the_same(
 def test_an_edit_after_a_plan_prints_again_what_shows_it(
     model: Model, project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     templates = project / "site_templates"
     print_documents(load(project), templates, warm_cache, workers=1)
     statement = next(s for s in model.statements if model.plays_for(s))
@@ -65,7 +66,7 @@ def test_an_edit_after_a_plan_prints_again_what_shows_it(
 def test_a_template_edit_after_a_plan_prints_again_what_uses_it(
     project: Path, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
     templates = project / "site_templates"
     model = load(project)
     print_documents(model, templates, warm_cache, workers=1)
@@ -95,7 +96,7 @@ def test_a_pdf_gone_from_the_cache_is_printed_again_despite_the_plan(
     print_documents(model, templates, warm_cache)
     gone = printed.pdfs[0]
     (warm_cache / gone.key[:2] / f"{gone.key}.pdf").unlink()
-    monkeypatch.setattr(pdf_module, "print_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
 
     report = print_documents(model, templates, warm_cache, workers=1)
 

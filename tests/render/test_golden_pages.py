@@ -14,17 +14,11 @@ After a change you mean, write the new pages and review them like code:
 from __future__ import annotations
 
 import difflib
-import hashlib
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from generator.cache import CACHE_VARIABLE
-from generator.cli import main
-from generator.print import build as print_build
-from generator.print import pdf as pdf_module
+from real_site import build_in_process
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "minimal"
@@ -35,13 +29,8 @@ SHOWN_WIDTH = 240
 long JSON): enough to see what changed, short enough to read."""
 
 
-def stand_in_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
-    """A PDF's place in the site, of a size that depends only on the document's HTML."""
-    return b"%PDF-1.7 stand-in " + hashlib.sha256(html.encode()).hexdigest().encode()
-
-
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture's content with the real site's templates, built once for this module."""
     base = tmp_path_factory.mktemp("golden")
     root = base / "project"
@@ -50,12 +39,8 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")
     shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs").mkdir()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(CACHE_VARIABLE, str(base / "cache"))
-        patch.setattr(pdf_module, "render_pdf", stand_in_pdf)
-        patch.setattr(print_build, "_available_cpus", lambda: 1)  # stand-ins print in process
-        assert main(["build", "--root", str(root), "--site-dir", str(base / "site")]) == 0
-    yield base / "site"
+    build_in_process(root, base / "site", base / "cache")
+    return base / "site"
 
 
 def pages(folder: Path) -> dict[str, str]:

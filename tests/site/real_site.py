@@ -17,8 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.cache import CACHE_VARIABLE
+from generator.cli import main
 from generator.load import load
 from generator.model import Model
+from generator.print import build as print_build
+from generator.print import pdf as pdf_module
 from generator.render.site_map import page_directory, site_pages
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +87,30 @@ def build(
         env=environment(**extra),
         timeout=300,
     )
+
+
+def stand_in_pdf(html: str, stylesheets: tuple[str, ...]) -> bytes:
+    """Stands in for WeasyPrint where what matters is which PDFs are printed and from what:
+    the document's HTML follows a PDF header, so a test can read what it was made from."""
+    return b"%PDF-1.7 printed by the test\n" + html.encode()
+
+
+def print_stand_ins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every PDF printed from here on is a `stand_in_pdf`, printed in this process (where
+    the patch holds)."""
+    monkeypatch.setattr(pdf_module, "print_pdf", stand_in_pdf)
+    monkeypatch.setattr(print_build, "_available_cpus", lambda: 1)
+
+
+def build_in_process(root: Path, site_dir: Path, cache: Path) -> None:
+    """`playbook build` in the tests' process, any PDF it has to print a stand-in: the pages
+    exactly as the command builds them, without the minute WeasyPrint would take."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_VARIABLE, str(cache))
+        print_stand_ins(patch)
+        status = main(["build", "--root", str(root), "--site-dir", str(site_dir)])
+    if status != 0:
+        pytest.fail(f"playbook build --root {root} failed (its messages are above)")
 
 
 def site_files(site_dir: Path) -> dict[str, bytes]:

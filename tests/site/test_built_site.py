@@ -236,13 +236,15 @@ SHARED_FILES = [
     "404.html",
     "css/assessment.css",
     "css/site.css",
+    "downloads/site-offline.zip",
     "js/assessment.js",
     "js/scoring.js",
     "js/search.js",
     "sitemap.xml",
     "sitemap.xml.gz",
 ]
-"""Files at the site's root that serve every language (the search index apart)."""
+"""Files at the site's root that serve every language (the search index apart): the
+offline copy holds both languages."""
 
 UNLISTED_PAGES = ["search/index.html", "translation-status/index.html"]
 """Pages the sitemap leaves out: the search page and the editors' translation status."""
