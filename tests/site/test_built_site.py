@@ -197,6 +197,7 @@ LANGUAGE_FILES = [
     "downloads/worksheet-secure-letter.pdf",
     "downloads/worksheet-simple-a4.pdf",
     "downloads/worksheet-simple-letter.pdf",
+    "glossary/index.html",
     "index.html",
     "lifecycle/delivery/index.html",
     "lifecycle/design/index.html",
@@ -233,6 +234,7 @@ LANGUAGE_FILES = [
 """Every file of one language's part of the site, from its root ('' in English, 'fr/')."""
 
 SHARED_FILES = [
+    ".playbook-site",
     "404.html",
     "css/assessment.css",
     "css/site.css",
