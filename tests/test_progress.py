@@ -109,8 +109,9 @@ def test_in_french() -> None:
         progress(step)
 
     assert stream.getvalue().splitlines() == [
-        "PDF imprimés : 4 sur 4",
-        "Pages écrites : fr (langue 2 sur 2)",
+        # French typography: a no-break space before the colon.
+        "PDF imprimés\u00a0: 4 sur 4",
+        "Pages écrites\u00a0: fr (langue 2 sur 2)",
         "Création de l’index de recherche…",
     ]
 
