@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from generator.assessment.comparison import compare
 from generator.assessment.format import model_version
 from generator.assessment.reading import read_assessment
 from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
@@ -109,9 +110,12 @@ def groups(found: tuple[GroupScore, ...], expected: dict[str, dict[str, Any]]) -
     return shown
 
 
+def answers_of(given: Case) -> dict[str, Answer]:
+    return {key: Answer.model_validate(value) for key, value in given.items()}
+
+
 def run_assess(model: Model, given: Case, expected: Case) -> Case:
-    answers = {key: Answer.model_validate(value) for key, value in given["answers"].items()}
-    results = assess(model, answers, TABLE["model"]["recommended_plays"])
+    results = assess(model, answers_of(given["answers"]), TABLE["model"]["recommended_plays"])
     return {
         "points": {
             score.statement.id: {"today": score.today_score, "target": score.target_score}
@@ -162,6 +166,10 @@ def run_chart(model: Model, given: Case, expected: Case) -> Case:
             for row in chart.rows
         ],
     }
+
+
+def run_compare(model: Model, given: Case, expected: Case) -> Case:
+    return compare(model, answers_of(given["baseline"]), answers_of(given["follow_up"])).as_json()
 
 
 _REASONS = {
@@ -224,6 +232,7 @@ RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
     "format_score": run_format_score,
     "wrap": run_wrap,
     "chart": run_chart,
+    "compare": run_compare,
 }
 
 

@@ -240,6 +240,7 @@ SHARED_FILES = [
     "css/site.css",
     "downloads/site-offline.zip",
     "js/assessment.js",
+    "js/compare.js",
     "js/scoring.js",
     "js/search.js",
     "sitemap.xml",

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import {
   assess, checkFile, checkText, formatScore, layoutChart, rankGaps, wrap
 } from "../../../site_templates/theme/js/scoring.js";
+import { compare } from "../../../site_templates/theme/js/compare.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
 const TOLERANCE = 1e-6;
@@ -88,6 +89,7 @@ const runners = {
       }))
     };
   },
+  compare: (input) => compare(model, input.baseline, input.follow_up),
   check_file(input, expected) {
     const outcome = "text" in input ? checkText(model, input.text, false) : checkFile(model, input.file, false);
     if (outcome.refused) {
