@@ -213,7 +213,9 @@ class _OfflinePage(_Splicer):
     Chromium refuses to load a module script from a file (`file://` has no origin to
     share it with), so each `<script type="module" src>` is written into the page, and
     the modules it imports are given to it by an import map, as `data:` addresses: an
-    import written relative to the module's folder (`./scoring.js`) finds them.
+    import written relative to the module's folder (`./scoring.js`), or an `import()` of one
+    from the page's module (`./file-check.js`), finds them. A module given so cannot import
+    another: a `data:` address is no folder to find it from.
     """
 
     def __init__(self, html: str, path: str, files: Mapping[str, bytes]) -> None:

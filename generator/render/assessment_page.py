@@ -67,6 +67,7 @@ SCRIPT_STRINGS = (
     "assessment.error_model_version",
     "assessment.error_not_assessment",
     "assessment.error_not_json",
+    "assessment.error_unavailable",
     "assessment.error_unknown_statements",
     "assessment.file_name",
     "assessment.imported",

@@ -1,7 +1,7 @@
 """The assessment page's data: everything its script needs, from Python, in each language.
 
 The script's logic is held to the case table in tests/assessment/cases/ (Node runs it
-against site_templates/theme/js/scoring.js, pytest against generator/assessment/).
+against site_templates/theme/js/scoring.js and file-check.js, pytest against generator/assessment/).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_the_script_shows_exactly_the_strings_the_page_gives_it(script: str) -> 
         for kind in ("attribute", "result")
         for part in ("column", "caption")
     }
-    # A refused file is told after the reason scoring.js gives, one of the case table's.
+    # A refused file is told after the reason file-check.js gives, one of the case table's.
     assert '"assessment.error_" + refused.replace(/-/g, "_")' in script
     table = json.loads((CASES / "scoring.json").read_text(encoding="utf-8"))
     reasons = {case["expected"].get("refused") for case in table["cases"]} - {None}
@@ -74,7 +74,7 @@ def test_the_page_data_is_safe_inside_a_script_element(model: Model) -> None:
 def test_the_page_gives_the_script_the_format_the_scale_and_the_chart_s_measures(
     model: Model,
 ) -> None:
-    """What the case table's Node runner gives scoring.js as the page's data (scoring.test.js)."""
+    """What the case table's Node runner (scoring.test.js) gives the page's modules as its data."""
     data = payload(model, "fr")
 
     assert data["format"] == "client-centric-assessment"

@@ -255,7 +255,7 @@ def test_case(case: dict[str, Any], table_model: Model, tmp_path: Path) -> None:
 
 
 def test_the_page_s_script_passes_the_same_cases() -> None:
-    """Node's own test runner (no dependency) runs the table against scoring.js."""
+    """Node's own test runner (no dependency) runs the table against the page's modules."""
     node = shutil.which("node")
     assert node, "Node.js is missing (Debian: apt-get install nodejs)"
     outcome = subprocess.run(

@@ -75,7 +75,16 @@ def fill_part_of_the_form(page: Page) -> None:
     page.locator("#notes-consistent-information").fill("Two letters still use other words.")
 
 
+def restored(page: Page) -> None:
+    """Wait until the page's script has read its stored answers back into the form.
+
+    It reads them with its file check (js/file-check.js), which it imports only then, so
+    they may come after the page's load event; it shows its tools once they are in."""
+    expect(page.locator("#assessment-tools")).to_be_visible()
+
+
 def assert_kept(page: Page) -> None:
+    restored(page)
     for statement, (today, target) in FILLED.items():
         assert checked(page, statement, "today") == today, statement
         assert checked(page, statement, "target") == target, statement
@@ -221,6 +230,34 @@ def test_import_refuses_what_is_not_an_assessment_of_this_model_and_says_why(
     assert error.get_attribute("role") == "alert"
 
 
+def test_when_the_file_check_cannot_load_the_page_says_so_and_keeps_the_answers(
+    site: Any, site_url: str, page: Page
+) -> None:
+    """The network went away after the page loaded: its file check (js/file-check.js),
+    imported only when a file or stored answers are read, cannot come."""
+    page.goto(assessment_url(site, site_url, "fr"))
+    rate(page, "simple-plain-language", "today", "some")
+    page.route("**/js/file-check.js", lambda route: route.abort("internetdisconnected"))
+
+    page.locator("#assessment-import").set_input_files(
+        {"name": "atelier.json", "mimeType": "application/json", "buffer": b"{}"}
+    )
+    expect(page.locator("#assessment-error")).to_have_text(
+        message(site, "assessment.error_unavailable", "fr")
+    )
+    assert checked(page, "simple-plain-language", "today") == "some"
+
+    page.reload()  # the stored answers cannot be checked: the page stays a plain form
+    expect(page.locator("#assessment-error")).to_have_text(
+        message(site, "assessment.error_unavailable", "fr")
+    )
+    expect(page.locator("#assessment-tools")).to_be_hidden()
+    page.unroute("**/js/file-check.js")
+    page.reload()
+    restored(page)
+    assert checked(page, "simple-plain-language", "today") == "some"
+
+
 def test_clearing_asks_first_then_empties_the_form_for_good(
     site: Any, site_url: str, page: Page
 ) -> None:
@@ -242,6 +279,7 @@ def test_clearing_asks_first_then_empties_the_form_for_good(
         message(site, "assessment.cleared", "en")
     )
     page.reload()
+    restored(page)
     assert page.locator("#assessment-form input:checked").count() == 0
     expect(page.locator("#assessment-service")).to_have_value("")
 
@@ -286,6 +324,7 @@ def test_the_form_works_from_the_keyboard(site: Any, site_url: str, page: Page) 
 
     expect(page.locator("#results-heading")).to_be_focused()
     page.reload()
+    restored(page)
     assert checked(page, first, "today") == site.model.levels[0].id
 
 

@@ -3,6 +3,7 @@ with every request to a network refused, as in a workshop room without one."""
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
+
+from generator.render.report_view import word
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +115,33 @@ def test_assessment_answers_are_kept_across_a_reload(
 
     expect(page.locator(f'input[name="today:{statement}"][value="satisfied"]')).to_be_checked()
     expect(page.locator("#assessment-service")).to_have_value("Avis de décès — atelier")
+    assert refused == []
+
+
+def test_a_file_is_imported_and_scored_from_the_folder(
+    site: Any, unzipped: Path, offline_page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    """The file check is a module the page imports only then (js/file-check.js)."""
+    page, refused = offline_page
+    statement = site.model.attributes[0].statements[0].id
+    exported = {
+        "format": "client-centric-assessment",
+        "format_version": 1,
+        "answers": {statement: {"today": "some", "target": "impressed"}},
+    }
+    as_json = tmp_path / "atelier.json"
+    as_json.write_text(json.dumps(exported), encoding="utf-8")
+    open_file(page, unzipped / "fr" / "assessment" / "index.html")
+
+    page.locator("#assessment-import").set_input_files(str(as_json))
+
+    expect(page.locator(f'input[name="target:{statement}"][value="impressed"]')).to_be_checked()
+    status = " ".join(
+        word(site.model, "assessment.imported", "fr", count=1, file=as_json.name).split()
+    )
+    expect(page.locator("#assessment-status")).to_have_text(status)
+    page.locator('button[data-action="results"]').click()
+    expect(page.locator("#assessment-results .bar-chart")).to_have_count(2)
     assert refused == []
 
 

@@ -241,6 +241,7 @@ SHARED_FILES = [
     "downloads/site-offline.zip",
     "js/assessment.js",
     "js/compare.js",
+    "js/file-check.js",
     "js/scoring.js",
     "js/search.js",
     "sitemap.xml",

@@ -1,7 +1,8 @@
 // The self-assessment page: answers kept in this browser, live results, export, import, clearing.
 // Without this script the page is a complete form to fill in and print; this only adds to it.
-// The logic is scoring.js's; every number and word comes from the page (form and JSON data).
-import { assess, checkFile, checkText, formatScore, isObject, layoutChart, points } from "./scoring.js";
+// The logic is scoring.js's, and file-check.js's once a file or stored answers are read; every
+// number and word comes from the page (form and JSON data).
+import { assess, formatScore, layoutChart, points } from "./scoring.js";
 
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -41,7 +42,7 @@ import { assess, checkFile, checkText, formatScore, isObject, layoutChart, point
   const hasText = (note) => !!note
     && (typeof note === "string" ? [note] : Object.values(note)).some((t) => t.trim() !== "");
   // A note written on this page: a note in several languages keeps the others.
-  const edited = (note, value) => isObject(note) ? { ...note, [data.language]: value } : value;
+  const edited = (note, value) => note && typeof note === "object" ? { ...note, [data.language]: value } : value;
 
   // The answers as a file: what is stored, and, with a date, what is exported.
   function asFile(state, date) {
@@ -72,11 +73,21 @@ import { assess, checkFile, checkText, formatScore, isObject, layoutChart, point
     storage = null;
   }
 
+  // The file check, loaded the first time the page reads a file or stored answers.
+  const fileCheck = () => import("./file-check.js");
+
+  // The stored answers into the form: a promise of how many were dropped (answers for
+  // statements the model no longer has).
   function restore() {
     let saved = null;
     try { saved = JSON.parse(storage && storage.getItem(data.storageKey)); } catch (error) { saved = null; }
-    const outcome = saved ? checkFile(model, saved, true) : null;
-    return outcome && outcome.file ? { state: outcome.file, dropped: outcome.dropped } : { state: blank(), dropped: 0 };
+    const checked = saved ? fileCheck().then(({ checkFile }) => checkFile(model, saved, true)) : Promise.resolve({});
+    return checked.then((outcome) => {
+      state = outcome.file || blank();
+      fill();
+      if (!results.hidden) showResults(false);
+      return outcome.file ? outcome.dropped : 0;
+    });
   }
 
   function save() {
@@ -292,15 +303,17 @@ import { assess, checkFile, checkText, formatScore, isObject, layoutChart, point
   }
 
   function importText(content, name) {
-    const outcome = checkText(model, content, false);
-    const { refused, values } = outcome;
-    if (refused) return fail("assessment.error_" + refused.replace(/-/g, "_"), { ...values, ids: values.ids && values.ids.join(", "), file: name });
-    if (inUse(state) && !window.confirm(say("assessment.confirm_import", { file: name }))) return;
-    state = outcome.file;
-    save();
-    fill();
-    if (!results.hidden) showResults(false);
-    tell("assessment.imported", { count: answered(state), file: name });
+    return fileCheck().then(({ checkText }) => {
+      const outcome = checkText(model, content, false);
+      const { refused, values } = outcome;
+      if (refused) return fail("assessment.error_" + refused.replace(/-/g, "_"), { ...values, ids: values.ids && values.ids.join(", "), file: name });
+      if (inUse(state) && !window.confirm(say("assessment.confirm_import", { file: name }))) return;
+      state = outcome.file;
+      save();
+      fill();
+      if (!results.hidden) showResults(false);
+      tell("assessment.imported", { count: answered(state), file: name });
+    }, unavailable);
   }
 
   const actions = {
@@ -318,37 +331,39 @@ import { assess, checkFile, checkText, formatScore, isObject, layoutChart, point
     }
   };
 
-  // --- start
+  // Part of the page did not load (file-check.js, when the network went away).
+  const unavailable = () => fail("assessment.error_unavailable");
 
-  const restored = restore();
-  let state = restored.state;
-  fill();
-  if (restored.dropped) { save(); tell("assessment.storage_dropped", { count: restored.dropped }); }
-  if (!storage) tell("assessment.storage_unavailable");
+  // --- start: the stored answers first, so that no edit is saved over them
 
-  form.addEventListener("input", edit);
-  form.addEventListener("change", edit);
-  form.addEventListener("submit", (event) => { event.preventDefault(); showResults(true); });
-  $("assessment-tools").addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (button) actions[button.dataset.action]();
-  });
-  const picker = $("assessment-import");
-  picker.addEventListener("change", () => {
-    const file = picker.files && picker.files[0];
-    if (!file) return;
-    file.text()
-      .then((content) => importText(content, file.name), () => fail("assessment.error_not_json", { file: file.name }))
-      .then(() => { picker.value = ""; });
-  });
-  // Answers changed in another tab, or on the other language's page before coming back.
-  function reload() {
-    state = restore().state;
-    fill();
-    if (!results.hidden) showResults(false);
+  let state = blank();
+  restore().then((dropped) => {
+    if (dropped) { save(); tell("assessment.storage_dropped", { count: dropped }); }
+    if (!storage) tell("assessment.storage_unavailable");
+    listen();
+  }, unavailable);
+
+  function listen() {
+    form.addEventListener("input", edit);
+    form.addEventListener("change", edit);
+    form.addEventListener("submit", (event) => { event.preventDefault(); showResults(true); });
+    $("assessment-tools").addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (button) actions[button.dataset.action]();
+    });
+    const picker = $("assessment-import");
+    picker.addEventListener("change", () => {
+      const file = picker.files && picker.files[0];
+      if (!file) return;
+      file.text()
+        .then((content) => importText(content, file.name), () => fail("assessment.error_not_json", { file: file.name }))
+        .then(() => { picker.value = ""; });
+    });
+    // Answers changed in another tab, or on the other language's page before coming back.
+    const reload = () => restore().catch(unavailable);
+    window.addEventListener("storage", (event) => { if (event.key === data.storageKey) reload(); });
+    window.addEventListener("pageshow", (event) => { if (event.persisted) reload(); });
+    $("assessment-tools").hidden = false;
+    $("assessment-submit").hidden = false;
   }
-  window.addEventListener("storage", (event) => { if (event.key === data.storageKey) reload(); });
-  window.addEventListener("pageshow", (event) => { if (event.persisted) reload(); });
-  $("assessment-tools").hidden = false;
-  $("assessment-submit").hidden = false;
 })();

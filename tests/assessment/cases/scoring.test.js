@@ -1,13 +1,13 @@
-// The case table scoring.json, run against the assessment page's script by Node's own test
-// runner: `node --test tests/assessment/cases/scoring.test.js` (pytest runs it too, in
-// tests/assessment/test_scoring_cases.py, after running the same table against generator/).
+// The case table scoring.json, run against the assessment page's modules (scoring.js and
+// file-check.js) by Node's own test runner: `node --test tests/assessment/cases/scoring.test.js`
+// (pytest runs it too, in tests/assessment/test_scoring_cases.py, after running the same table
+// against generator/).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import {
-  assess, checkFile, checkText, formatScore, layoutChart, rankGaps, wrap
-} from "../../../site_templates/theme/js/scoring.js";
 import { compare } from "../../../site_templates/theme/js/compare.js";
+import { checkFile, checkText } from "../../../site_templates/theme/js/file-check.js";
+import { assess, formatScore, layoutChart, rankGaps, wrap } from "../../../site_templates/theme/js/scoring.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
 const TOLERANCE = 1e-6;
