@@ -33,7 +33,7 @@ def fingerprint(files: list[Path], root: Path) -> str:
 def _assemble(sources: ContentSources) -> Model:
     # Every piece is present here: a missing one would have been a problem above.
     assert sources.languages and sources.model and sources.continuum and sources.results
-    assert sources.lifecycle and sources.pages and sources.strings
+    assert sources.lifecycle and sources.pages and sources.strings and sources.changelog
     order = {identifier: index for index, identifier in enumerate(sources.model.value.attributes)}
     attributes = sorted((parsed.value for parsed in sources.attributes), key=lambda a: order[a.id])
     languages = sources.languages.value
@@ -58,6 +58,7 @@ def _assemble(sources: ContentSources) -> Model:
         stage_checklists=sources.stages.value.stages if sources.stages else (),
         strings=sources.strings.value.root,
         fingerprint=fingerprint([*sources.files, *lock_files], sources.root),
+        changelog=sources.changelog.value,
         translation_status=translation_status(content_texts(sources), lock, codes),
         origins=Origins((parsed.value, parsed.document) for parsed in parsed_files(sources)),
         glossary=sources.glossary.value if sources.glossary else None,

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Protocol, TypeVar
 
 from generator.schema.assessment import AssessmentFile
+from generator.schema.changelog import Changelog
 from generator.schema.models import (
     Attribute,
     Channel,
@@ -57,6 +58,8 @@ class Model:
     """The theme's own words, by dotted key (site_templates/strings.yml)."""
     fingerprint: str
     """A hash of every source file: equal fingerprints mean equal content."""
+    changelog: Changelog
+    """The model's versions, newest (this one) first, with their statement ids."""
     translation_status: TranslationStatus = field(default_factory=TranslationStatus, compare=False)
     """Texts missing in a language being added, and translations gone stale (for editors)."""
     origins: Origins = field(default_factory=Origins, compare=False, repr=False)
@@ -69,6 +72,11 @@ class Model:
     @property
     def language_codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.languages)
+
+    @property
+    def version(self) -> str:
+        """The human version of the model (content/model.yml), which assessments record."""
+        return self.info.version
 
     @property
     def top_score(self) -> int:

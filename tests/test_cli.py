@@ -100,6 +100,7 @@ def test_a_folder_without_content_reports_each_missing_file(
     fix = " — create it (CONTRIBUTING.md shows its shape)"
     assert status == 1
     assert capsys.readouterr().err.splitlines() == [
+        f"content/changelog.yml:1: this file is missing{fix}",
         f"content/continuum.yml:1: this file is missing{fix}",
         f"content/languages.yml:1: this file is missing{fix}",
         f"content/lifecycle.yml:1: this file is missing{fix}",
@@ -107,5 +108,5 @@ def test_a_folder_without_content_reports_each_missing_file(
         f"content/pages.yml:1: this file is missing{fix}",
         f"content/results.yml:1: this file is missing{fix}",
         f"site_templates/strings.yml:1: this file is missing{fix}",
-        "7 problem(s) found. Nothing was built or changed.",
+        "8 problem(s) found. Nothing was built or changed.",
     ]

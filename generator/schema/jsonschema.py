@@ -19,6 +19,7 @@ from pydantic.json_schema import models_json_schema
 
 from generator.schema import models
 from generator.schema.assessment import FORMAT_VERSION, AssessmentFile
+from generator.schema.changelog import Changelog
 from generator.schema.text import LocalizedText, PartialLocalizedText
 
 __all__ = [
@@ -100,6 +101,13 @@ CONTENT_KINDS = (
         "content/glossary.yml",
         "The preferred terms in each language, the variants to avoid (which `playbook check` "
         "reports) and why.",
+    ),
+    FileKind(
+        "changelog",
+        Changelog,
+        "content/changelog.yml",
+        "The model's versions, newest first: what changed in each, what became of the "
+        "previous version's statement ids, and every statement id of the version.",
     ),
 )
 """The files under content/ that `content.schema.json` accepts, any of them."""

@@ -28,6 +28,10 @@ Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=MAX_ID_LENGTH)
 ]
 Ids = Annotated[tuple[Id, ...], Field(min_length=1)]
+Version = Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Za-z](?:[0-9A-Za-z.-]{0,30}[0-9A-Za-z])?$")
+]
+"""A human version of the model ("2026.1"): letters, digits, dots and hyphens."""
 
 
 class Strict(BaseModel):
@@ -75,6 +79,10 @@ class Source(Strict):
 class ModelFile(Strict):
     title: LocalizedText = Field(description="The model's full title.")
     short_title: LocalizedText = Field(description="The site's name in its header.")
+    version: Version = Field(
+        description='The version of the model ("2026.1"): assessments record it. Raise it when '
+        "statements change, and say what changed in content/changelog.yml."
+    )
     status: Status
     vision: Vision
     attributes: Ids = Field(description="Attribute ids in display order; one file each.")

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ProblemCollector
 from generator.schema import models
+from generator.schema.changelog import Changelog
 from generator.schema.loader import SourceDocument, read_yaml
 from generator.schema.messages import to_problem, worth_reporting
 from generator.schema.placeholders import received, slot_problem, slots
@@ -32,6 +33,7 @@ PLAYS_DIR = "playbook/plays"
 STAGES = "playbook/stages.yml"
 STRINGS = "site_templates/strings.yml"
 GLOSSARY = "content/glossary.yml"
+CHANGELOG = "content/changelog.yml"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class ContentSources:
     stages: Parsed[models.StagesFile] | None = None
     strings: Parsed[models.UiStrings] | None = None
     glossary: Parsed[models.GlossaryFile] | None = None
+    changelog: Parsed[Changelog] | None = None
     attributes: list[Parsed[models.Attribute]] = field(default_factory=list)
     plays: list[Parsed[models.Play]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -187,6 +190,7 @@ def read_sources(root: Path, problems: ProblemCollector) -> ContentSources:
     if sources.strings is not None:
         _check_slots(sources.strings, root / "site_templates", problems)
     sources.glossary = reader.file(GLOSSARY, models.GlossaryFile, required=False)
+    sources.changelog = reader.file(CHANGELOG, Changelog)
     for path in sorted((root / ATTRIBUTES_DIR).glob("*.yml")):
         parsed = reader.file(f"{ATTRIBUTES_DIR}/{path.name}", models.Attribute)
         if parsed is not None:

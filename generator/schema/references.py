@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.errors import ProblemCollector
 from generator.i18n import Kind, Message
+from generator.schema.changelog import check_changelog
 from generator.schema.loader import Location, SourceDocument
 from generator.schema.reading import ATTRIBUTES_DIR, PLAY_FILE, PLAYS_DIR, ContentSources, Parsed
 
@@ -100,6 +101,15 @@ def check_references(sources: ContentSources, problems: ProblemCollector) -> Non
     _check_plays(sources, check, statement_attribute, attribute_ids, stage_ids, channel_ids)
     _check_stage_checklists(sources, check, stage_ids)
     _check_languages(sources, check)
+    if sources.changelog is not None and sources.model is not None:
+        # Unknown statements (an attribute file failed) are not compared, only the changelog.
+        check_changelog(
+            sources.changelog.value,
+            sources.changelog.document,
+            (sources.model.value.version, sources.model.document),
+            list(statement_attribute),
+            problems,
+        )
 
 
 def _all_parsed(
