@@ -20,12 +20,14 @@ from generator.assessment.comparison import compare
 from generator.assessment.format import model_version
 from generator.assessment.reading import read_assessment
 from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
+from generator.assessment.versions import map_answers, version_of
 from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
 from generator.render.chart import ChartLayout, bar_chart, wrap
 from generator.schema.assessment import Answer
+from generator.schema.changelog import Changelog
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 TABLE: dict[str, Any] = json.loads((CASES_DIR / "scoring.json").read_text(encoding="utf-8"))
@@ -71,7 +73,14 @@ def table_model() -> Model:
         ),
     )
     assert model_version(model) == spec["model_version"]
-    return model
+    return dataclasses.replace(model, changelog=table_changelog())
+
+
+def table_changelog() -> Changelog:
+    """The table's versions, with the words a changelog file also has."""
+    words = {"en": "-", "fr": "-"}
+    versions = [{**version, "summary": words} for version in TABLE["model"]["changelog"]]
+    return Changelog.model_validate({"intro": words, "versions": versions})
 
 
 def same(found: Any, expected: Any) -> bool:
@@ -168,6 +177,24 @@ def run_chart(model: Model, given: Case, expected: Case) -> Case:
     }
 
 
+def run_version_of(model: Model, given: Case, expected: Case) -> Case:
+    found = [version_of(model.changelog, value) for value in given["found"]]
+    return {"versions": [version.version if version else None for version in found]}
+
+
+def shown_answers(answers: dict[str, Answer]) -> Case:
+    """Answers as the table writes them: the parts given, nothing empty."""
+    return {
+        key: {part: value for part, value in answer.model_dump().items() if value not in (None, "")}
+        for key, answer in answers.items()
+    }
+
+
+def run_map_answers(model: Model, given: Case, expected: Case) -> Case:
+    mapped = map_answers(model.changelog, given["from_version"], answers_of(given["answers"]))
+    return {"answers": shown_answers(mapped.answers), "unmapped": list(mapped.unmapped)}
+
+
 def run_compare(model: Model, given: Case, expected: Case) -> Case:
     return compare(model, answers_of(given["baseline"]), answers_of(given["follow_up"])).as_json()
 
@@ -219,11 +246,7 @@ def run_check_file(model: Model, given: Case, expected: Case, folder: Path) -> C
         if "where" in expected:
             refused["where"] = details[0] if len(details) == 1 else details
         return refused
-    answers = {
-        key: {part: value for part, value in answer.model_dump().items() if value not in (None, "")}
-        for key, answer in assessment.answers.items()
-    }
-    return {"accepted": {"answers": answers}}
+    return {"accepted": {"answers": shown_answers(assessment.answers)}}
 
 
 RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
@@ -233,6 +256,8 @@ RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
     "wrap": run_wrap,
     "chart": run_chart,
     "compare": run_compare,
+    "version_of": run_version_of,
+    "map_answers": run_map_answers,
 }
 
 

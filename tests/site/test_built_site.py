@@ -244,6 +244,7 @@ SHARED_FILES = [
     "js/file-check.js",
     "js/scoring.js",
     "js/search.js",
+    "js/versions.js",
     "sitemap.xml",
     "sitemap.xml.gz",
 ]

@@ -3,11 +3,13 @@
 // (pytest runs it too, in tests/assessment/test_scoring_cases.py, after running the same table
 // against generator/).
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { compare } from "../../../site_templates/theme/js/compare.js";
 import { checkFile, checkText } from "../../../site_templates/theme/js/file-check.js";
 import { assess, formatScore, layoutChart, rankGaps, wrap } from "../../../site_templates/theme/js/scoring.js";
+import { mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
 const TOLERANCE = 1e-6;
@@ -32,7 +34,11 @@ const model = {
     id: statement.id, attribute: attribute.id, results: statement.results
   }))),
   results: spec.results.map((id) => ({ id })),
-  plays: spec.plays
+  plays: spec.plays,
+  // As generator/assessment/versions.py's changelog_json gives it: each version's hash of its ids.
+  changelog: { versions: spec.changelog.map((version) => ({
+    ...version, ids_hash: createHash("sha256").update([...version.statements].sort().join("\n")).digest("hex").slice(0, 12)
+  })) }
 };
 
 function same(found, expected) {
@@ -90,6 +96,8 @@ const runners = {
     };
   },
   compare: (input) => compare(model, input.baseline, input.follow_up),
+  version_of: (input) => ({ versions: input.found.map((found) => (versionOf(model.changelog, found) || { version: null }).version) }),
+  map_answers: (input) => mapAnswers(model.changelog, input.from_version, input.answers),
   check_file(input, expected) {
     const outcome = "text" in input ? checkText(model, input.text, false) : checkFile(model, input.file, false);
     if (outcome.refused) {
