@@ -62,7 +62,9 @@ def map_answers(
     """`answers` made against `from_version` (a recorded version), carried to the newest."""
     order = [version.version for version in changelog.versions]
     newer = reversed(changelog.versions[: order.index(from_version)])
-    current = {identifier: (answer, (identifier,)) for identifier, answer in answers.items()}
+    current: _Carried[AnswerT] = {
+        identifier: (answer, (identifier,)) for identifier, answer in answers.items()
+    }
     unmapped: list[str] = []
     for version in newer:
         current = _step(version, current, unmapped)
