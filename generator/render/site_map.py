@@ -15,6 +15,7 @@ from unicodedata import normalize
 
 from generator.model import Model
 from generator.render.assessment_page import AssessmentPage
+from generator.render.changes import changes_view
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
 from generator.schema.models import GlossaryEntry, Stage
@@ -22,6 +23,7 @@ from generator.schema.text import LocalizedText
 
 HOME = "index"
 GLOSSARY = "glossary"
+CHANGES = "changes"
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,17 @@ def site_pages(model: Model) -> list[SitePage]:
                 made_from=(model.glossary, *_words(model, "glossary")),
             )
         )
+    # Linked from the model page, beside the model's version.
+    pages.append(
+        SitePage(
+            CHANGES,
+            "changes.html",
+            HOME,
+            "page.changes",
+            {"versions": changes_view(model)},
+            made_from=(model.changelog, *_words(model, "changes")),
+        )
+    )
     pages += [
         SitePage(
             "search",

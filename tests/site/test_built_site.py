@@ -171,6 +171,7 @@ LANGUAGE_FILES = [
     "assessment/assessment.schema.json",
     "assessment/example/index.html",
     "assessment/index.html",
+    "changes/index.html",
     "downloads/checklist-delivery-a4.pdf",
     "downloads/checklist-delivery-letter.pdf",
     "downloads/checklist-design-a4.pdf",
