@@ -16,12 +16,13 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.assessment.format import model_version
 from generator.assessment.format import rating_choices as _rating_choices
+from generator.assessment.versions import map_answers, version_of
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.i18n import Message, Quoted
 from generator.model import Model
 from generator.schema.assessment import FORMAT, FORMAT_VERSION, Answer, AssessmentFile
+from generator.schema.changelog import ModelVersion
 from generator.schema.loader import MAX_DEPTH, SourceDocument, parse_yaml, read_text
 from generator.schema.messages import describe_location, to_problem, worth_reporting
 
@@ -124,6 +125,7 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
         message = Message.of("assessment_format_version", found=found, supported=FORMAT_VERSION)
         raise ContentError([Problem(document.path, document.line_of(("format_version",)), message)])
     problems = ProblemCollector()
+    version = _version(data, document, model, problems)
     assessment: AssessmentFile | None = None
     try:
         assessment = AssessmentFile.model_validate(data)
@@ -133,10 +135,33 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
             for detail in error.errors(include_url=False)
             if worth_reporting(detail)
         )
-    _check_against_model(data, document, model, problems)
+    _check_against_model(data, document, model, version, problems)
     problems.raise_if_any()
     assert assessment is not None  # no problem means pydantic accepted the file
-    return assessment
+    if version is None or version is model.changelog.current:
+        return assessment
+    mapped = map_answers(model.changelog, version.version, assessment.answers)
+    return assessment.carried(version.version, model.version, mapped.answers, mapped.unmapped)
+
+
+def _version(
+    data: dict[str, Any], document: SourceDocument, model: Model, problems: ProblemCollector
+) -> ModelVersion | None:
+    """The model version the file's answers are for: the current one unless it names another
+    the changelog records; None, and a problem, when it names one the changelog does not."""
+    found = data.get("model_version")
+    if not isinstance(found, str):
+        return model.changelog.current  # none (written by hand), or one pydantic reports
+    recorded = version_of(model.changelog, found)
+    if recorded is None:
+        problems.add(
+            document.path,
+            document.line_of(("model_version",)),
+            "assessment_model_version",
+            found=found,
+            current=model.version,
+        )
+    return recorded
 
 
 def _layout_problem(detail: ErrorDetails, document: SourceDocument) -> Problem:
@@ -157,22 +182,19 @@ def _check_against_model(
     data: dict[str, Any],
     document: SourceDocument,
     model: Model,
+    version: ModelVersion | None,
     problems: ProblemCollector,
 ) -> None:
-    current = model_version(model)
-    found = data.get("model_version")
-    if isinstance(found, str) and found != current:
-        problems.add(
-            document.path,
-            document.line_of(("model_version",)),
-            "assessment_model_version",
-            found=found,
-            current=current,
-        )
+    """Statements and ratings checked against the model, the statements of the file's version
+    (not at all when its version is unknown: which statements it answers is unknown too)."""
     answers = data.get("answers")
     if not isinstance(answers, dict):
         return  # pydantic reports it
-    statement_ids = [statement.id for statement in model.statements]
+    statement_ids = (
+        [statement.id for statement in model.statements]
+        if version is model.changelog.current
+        else list(version.statements if version else answers)
+    )
     known = set(statement_ids)
     choices = _rating_choices(model)
     for statement_id, answer in answers.items():

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import jinja2
 
-from generator.assessment.format import model_version
 from generator.assessment.scoring import assess
 from generator.model import Model
 from generator.render.pages import TEMPLATES
@@ -53,7 +52,7 @@ def render_report_html(
 ) -> str:
     """The report in `language`, as one HTML document."""
     view = report_view(
-        model, assessment, assess(model, assessment.answers), language, model_version(model)
+        model, assessment, assess(model, assessment.answers), language, model.version
     )
     html = (
         _environment(templates)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.assessment.format import model_version, note_in
+from generator.assessment.format import note_in
 from generator.assessment.scoring import GroupScore, Results, StatementScore, assess, format_score
 from generator.model import Model
 from generator.render.chart import Chart, bar_chart
@@ -79,6 +79,10 @@ class ReportView:
     service_locale: str | None
     date: str | None
     model_version: str
+    carried_from: str | None
+    """The older model version the answers were carried from; None if made against this one."""
+    unmapped: tuple[str, ...]
+    """The file's statement ids whose answers could not be carried over."""
     rated_today: int
     rated_target: int
     total: int
@@ -202,6 +206,8 @@ def report_view(
         service_locale=words.locale(service_language),
         date=assessment.date.isoformat() if assessment.date else None,
         model_version=version,
+        carried_from=assessment.carried_from,
+        unmapped=assessment.unmapped,
         rated_today=results.overall.rated_today,
         rated_target=results.overall.rated_target,
         total=results.overall.statements,
@@ -265,6 +271,4 @@ class ExampleReport:
         if self.assessment is None:
             return None
         results = assess(self.model, self.assessment.answers)
-        return report_view(
-            self.model, self.assessment, results, language, model_version(self.model)
-        )
+        return report_view(self.model, self.assessment, results, language, self.model.version)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import Field, PlainValidator, PrivateAttr, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.schema.models import Strict
@@ -124,3 +124,25 @@ class AssessmentFile(Strict):
         default_factory=dict,
         description="One entry per statement answered, by statement id (see content/attributes/).",
     )
+    _carried: tuple[str | None, tuple[str, ...]] = PrivateAttr(default=(None, ()))
+    """Set by the reader, not read from the file: see `carried_from` and `unmapped`."""
+
+    @property
+    def carried_from(self) -> str | None:
+        """The older model version whose answers were carried to the current statements
+        (`assessment.versions`); None for a file made against the current version."""
+        return self._carried[0]
+
+    @property
+    def unmapped(self) -> tuple[str, ...]:
+        """The file's statement ids whose answers could not be carried to the current
+        version (removed, or merged with a different answer), sorted: a report names them."""
+        return self._carried[1]
+
+    def carried(
+        self, version: str, current: str, answers: dict[str, Answer], unmapped: tuple[str, ...]
+    ) -> AssessmentFile:
+        """This file with its answers carried from `version` to the `current` model version."""
+        copy = self.model_copy(update={"answers": answers, "model_version": current})
+        copy._carried = (version, unmapped)
+        return copy
