@@ -3,7 +3,8 @@
 `make_project(source, target, scale)` copies what a build reads (mkdocs.yml,
 content/, playbook/, site_templates/, ...) into `target`, then adds `scale - 1`
 copies of every attribute (new ids, listed in content/model.yml) with its
-statements, and of every play, pointing at the copied attributes and statements.
+statements (recorded in the current version of content/changelog.yml), and of every
+play, pointing at the copied attributes and statements.
 References stay consistent, so the result validates like the real content and
 every page type grows in proportion: attribute pages, play pages, and the model,
 playbook and stage pages that list them.
@@ -107,11 +108,13 @@ def multiply(root: Path, scale: int) -> dict[str, int]:
     if scale > 1 and len(plays) * scale > 999:
         raise ValueError(f"at most {999 // len(plays)}x: play files are numbered with 3 digits")
     listed = list(originals)
+    added: list[str] = []
     for copy in range(2, scale + 1):
         for identifier in originals:
             duplicate = _copy_attribute(_read(attributes_dir / f"{identifier}.yml"), copy)
             _write(attributes_dir / f"{duplicate['id']}.yml", duplicate)
             listed.append(duplicate["id"])
+            added += [statement["id"] for statement in duplicate["statements"]]
         for index, path in enumerate(plays):
             duplicate = _copy_play(_read(path), copy)
             order = len(plays) * (copy - 1) + index + 1
@@ -119,6 +122,11 @@ def multiply(root: Path, scale: int) -> dict[str, int]:
     if scale > 1:
         model["attributes"] = listed
         _write(model_file, model)
+        # The copies are statements of the current version, as the changelog must record.
+        changelog_file = root / "content" / "changelog.yml"
+        changelog = _read(changelog_file)
+        changelog["versions"][0]["statements"] += added
+        _write(changelog_file, changelog)
     statements = sum(len(_read(path)["statements"]) for path in attributes_dir.glob("*.yml"))
     return {
         "attributes": len(listed),
