@@ -1,5 +1,6 @@
-"""Shared fixtures: a small content tree to break, the tool's messages in English by default,
-and a guard that fails the session if a test wrote into the working tree."""
+"""Shared fixtures: the real model, loaded once; a small content tree to break; the tool's
+messages in English by default; and a guard that fails the session if a test wrote into the
+working tree."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator import i18n
+from generator.assessment.example import EXAMPLE
 from generator.cache import CACHE_VARIABLE
+from generator.load import load
+from generator.model import Model
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINIMAL_TREE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -103,6 +107,23 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def model() -> Model:
+    """The real content, loaded once: assessments are scored and checked against it."""
+    return load(REPO_ROOT)
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def example_file() -> Path:
+    """The worked example in content/examples/."""
+    return REPO_ROOT / EXAMPLE
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from generator.render.assessment_page import SCRIPT_STRINGS, AssessmentPage, pub
 from generator.render.pages import render_pages
 
 SCRIPT = Path(__file__).resolve().parents[2] / "site_templates" / "theme" / "js" / "assessment.js"
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = Path(__file__).resolve().parents[1] / "assessment" / "cases"
 
 
 @pytest.fixture(scope="module")
