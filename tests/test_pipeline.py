@@ -1,13 +1,18 @@
-"""`build_docs`: the build's steps in order, told to a progress callback; mkdocs.yml checked."""
+"""`build_docs`: the build's steps in order, told to a progress callback; mkdocs.yml checked;
+`playbook build` reads the content once."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from real_site import copy_project
+from real_site import REPO_ROOT, build_in_process, copy_project
 
+import generator.load
 from generator.cache import CACHE_VARIABLE
 from generator.errors import ContentError
 from generator.pipeline import BuildStep, build_docs
@@ -84,3 +89,32 @@ def test_mkdocs_languages_that_differ_from_the_content_s_are_shown_at_their_line
     ]
     assert steps[-1].stage == "languages"
     assert not any((project / "docs").iterdir()), "nothing written"
+
+
+def test_playbook_build_reads_the_content_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline loads the model and hands it on: MkDocs' plugin, run by the build, does
+    not load it again. Every name `load` is bound to in generator's modules counts (a module
+    imported later takes the counting one from generator.load)."""
+    real = generator.load.load
+    loaded: list[Path] = []
+
+    def counted(root: Path, *args: Any, **kwargs: Any) -> Any:
+        loaded.append(root)
+        return real(root, *args, **kwargs)
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "generator" and getattr(module, "load", None) is real:
+            monkeypatch.setattr(module, "load", counted)
+    root = tmp_path / "project"
+    for part in ("content", "playbook"):
+        shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "minimal" / part, root / part)
+    shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+
+    build_in_process(root, tmp_path / "site", tmp_path / "cache")
+
+    assert loaded == [root]
+    assert (tmp_path / "site" / "fr" / "index.html").is_file()
