@@ -26,6 +26,7 @@ from generator.schema.models import Play, Statement
 
 __all__ = [
     "RECOMMENDED_PLAYS",
+    "TIE_PRECISION",
     "GroupScore",
     "Recommendation",
     "Results",
@@ -43,6 +44,9 @@ __all__ = [
 
 RECOMMENDED_PLAYS = 5
 """How many plays a report recommends at most."""
+TIE_PRECISION = 1_000_000
+"""Gaps are compared in millionths of a point: equal to a millionth is a tie, despite
+floating-point noise (12/7 - 5/7 and 1.5 - 0.5 tie)."""
 
 
 def choice_score(model: Model, choice: str | None) -> int | None:
@@ -165,8 +169,8 @@ def group_scores(
 
 
 def _ranking_key(value: float) -> int:
-    """Gaps compared to a millionth, so equal means tie despite floating-point noise."""
-    return math.floor(value * 1_000_000 + 0.5)
+    """A gap in whole millionths (`TIE_PRECISION`): equal keys are a tie."""
+    return math.floor(value * TIE_PRECISION + 0.5)
 
 
 def rank_gaps(groups: Sequence[GroupScore]) -> tuple[GroupScore, ...]:

@@ -4,9 +4,10 @@ The script scores in the browser with the same rules as `scoring.py` (both are h
 to the case table tests/assessment/cases/scoring.json). It gets here every number
 and name it works with: the file's fields, the level scores and the top of the scale,
 the results, the plays that advance each statement, how many plays and gaps to show,
-the chart's measures, and the words it shows, in the page's language, from
-site_templates/strings.yml. The rest it reads from the form itself: each statement's
-fieldset names its id, its attribute and its results, and its legend its text.
+how finely gaps are compared, the chart's measures and colours, and the words it
+shows, in the page's language, from site_templates/strings.yml. The rest it reads from
+the form itself: each statement's fieldset names its id, its attribute and its results,
+and its legend its text.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.assessment.format import model_version
-from generator.assessment.scoring import RECOMMENDED_PLAYS
+from generator.assessment.scoring import RECOMMENDED_PLAYS, TIE_PRECISION
 from generator.model import Model
 from generator.render.chart import LAYOUT
 from generator.render.localized import text_in
@@ -159,6 +160,7 @@ class AssessmentPage:
             "language": language,
             "top": model.top_score,
             "recommendedPlays": RECOMMENDED_PLAYS,
+            "tiePrecision": TIE_PRECISION,
             "gapsShown": GAPS_SHOWN,
             "chart": asdict(LAYOUT),
             "choices": [

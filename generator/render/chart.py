@@ -1,10 +1,12 @@
 """The bar chart of a report, laid out here so the template only draws.
 
 Each row has its label (wrapped over several lines), a solid bar for today and an
-outlined bar for the target, each followed by its value. Every measure is in
-`ChartLayout`; the assessment page's script gets the same `LAYOUT` in its JSON data
-and lays out its chart with `layoutChart` (site_templates/theme/js/scoring.js), and the
-case table tests/assessment/cases/scoring.json holds both to the same results.
+outlined bar for the target, each followed by its value; a legend above shows a box of
+each. Every measure and colour is in `ChartLayout`; the assessment page's script gets the
+same `LAYOUT` in its JSON data and lays out its chart with `layoutChart`
+(site_templates/theme/js/chart.js), and the case table tests/assessment/cases/scoring.json
+holds both to the same results. Every coordinate is worked out here: the templates only
+write them into the SVG.
 """
 
 from __future__ import annotations
@@ -15,12 +17,23 @@ from dataclasses import dataclass, field
 
 from generator.assessment.scoring import round_half_up
 
-__all__ = ["LAYOUT", "Chart", "ChartBar", "ChartLayout", "ChartRow", "bar_chart", "wrap"]
+__all__ = [
+    "LAYOUT",
+    "Box",
+    "Chart",
+    "ChartBar",
+    "ChartLayout",
+    "ChartRow",
+    "LegendEntry",
+    "bar_chart",
+    "series_box",
+    "wrap",
+]
 
 
 @dataclass(frozen=True)
 class ChartLayout:
-    """Every measure of a chart, in SVG units (pixels at 100 %)."""
+    """Every measure of a chart, in SVG units (pixels at 100 %), and its colours."""
 
     width: int = 680
     left: int = 8
@@ -58,6 +71,15 @@ class ChartLayout:
     legend_text_y: int = 15
     legend_target_x: int = 160
     """Where the target's legend starts, right of today's (its box then text as today's)."""
+    ink: str = "#1b1b1b"
+    """The colour of the labels and values."""
+    bar_colour: str = "#26374a"
+    """Today's bar, and the target's outline."""
+    paper_colour: str = "#ffffff"
+    """Inside the target's outline."""
+    grid_colour: str = "#aab2bb"
+    tick_colour: str = "#4a4f55"
+    """The scale's numbers above the plot."""
 
     @property
     def plot(self) -> int:
@@ -92,6 +114,32 @@ def wrap(text: str, width: int = LAYOUT.wrap) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Box:
+    """A rectangle as drawn: a bar, or a box of the legend."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def series_box(
+    series: str, x: float, y: float, width: float, height: float, layout: ChartLayout
+) -> Box:
+    """The rectangle drawn for a series' bar or box: today's fills it; the target's is an
+    outline, drawn inside it (an SVG stroke straddles the edge, so the box shrinks by it)."""
+    if series == "today":
+        return Box(x, y, width, height)
+    inset = layout.outline_width // 2
+    return Box(
+        x + inset,
+        y + inset,
+        max(width - layout.outline_width, 0),
+        height - layout.outline_width,
+    )
+
+
+@dataclass(frozen=True)
 class ChartBar:
     series: str
     """'today' or 'target'."""
@@ -100,6 +148,18 @@ class ChartBar:
     value: str
     """The value as shown, or the words for "not rated"."""
     text_x: float
+    box: Box
+    text_y: float
+    """The baseline of the value's text."""
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    series: str
+    words: str
+    box: Box
+    text_x: float
+    text_y: float
 
 
 @dataclass(frozen=True)
@@ -116,11 +176,15 @@ class Chart:
     description: str
     height: float
     plot_top: float
+    grid_bottom: float
+    """Where the gridlines, from the top of the plot, stop."""
+    tick_y: float
+    """The baseline of the scale's numbers, above the plot."""
     ticks: tuple[tuple[float, str], ...]
-    """Each gridline's x and its label."""
+    """Each gridline's x and its number."""
     rows: tuple[ChartRow, ...]
-    legend: tuple[str, str]
-    """The words for today and for the target."""
+    legend: tuple[LegendEntry, ...]
+    """Today's, then the target's."""
     layout: ChartLayout = field(default=LAYOUT)
 
 
@@ -147,7 +211,9 @@ def bar_chart(
         for series, (value, shown) in (("today", today), ("target", target)):
             width = round_half_up(layout.plot * (value or 0) / top)
             text_x = round_half_up(layout.left + width + layout.value_gap)
-            bars.append(ChartBar(series, y, width, shown, text_x))
+            box = series_box(series, layout.left, y, width, layout.bar_height, layout)
+            text_y = y + layout.bar_height - layout.value_baseline
+            bars.append(ChartBar(series, y, width, shown, text_x, box, text_y))
             y += layout.bar_height + layout.bar_space
         laid_out.append(ChartRow(tuple(lines), tuple(bars)))
         y += layout.row_space
@@ -161,8 +227,30 @@ def bar_chart(
         description=description,
         height=y,
         plot_top=plot_top,
+        grid_bottom=y - layout.tick_gap,
+        tick_y=plot_top - layout.tick_gap,
         ticks=ticks,
         rows=tuple(laid_out),
-        legend=legend,
+        legend=_legend(legend, layout),
         layout=layout,
     )
+
+
+def _legend(words: tuple[str, str], layout: ChartLayout) -> tuple[LegendEntry, ...]:
+    """A box and the words for each series, today's at the left, the target's after it."""
+    entries = []
+    for series, shown, x in zip(
+        ("today", "target"), words, (layout.left, layout.left + layout.legend_target_x), strict=True
+    ):
+        box = series_box(
+            series,
+            x,
+            layout.legend_box_y,
+            layout.legend_box_width,
+            layout.legend_box_height,
+            layout,
+        )
+        entries.append(
+            LegendEntry(series, shown, box, x + layout.legend_text_x, layout.legend_text_y)
+        )
+    return tuple(entries)

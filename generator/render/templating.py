@@ -110,6 +110,11 @@ def ui_string(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
     return fill(text, values) if values else text
 
 
+def heading_tags(level: int) -> tuple[str, str]:
+    """The tags of headings at `level` and of the headings under them: ('h2', 'h3')."""
+    return f"h{level}", f"h{level + 1}"
+
+
 def _bytecode_cache(templates: Path) -> jinja2.BytecodeCache | None:
     """Templates compiled once and kept across builds, in the project's cache.
 
@@ -137,5 +142,5 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(t=translate, plain=plain, md=markdown_block, md_inline=markdown_inline)
-    env.globals.update(s=ui_string)
+    env.globals.update(s=ui_string, heading_tags=heading_tags)
     return env

@@ -25,7 +25,7 @@ from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
-from generator.render.chart import ChartLayout, bar_chart, wrap
+from generator.render.chart import Box, ChartLayout, bar_chart, wrap
 from generator.schema.assessment import Answer
 from generator.schema.changelog import Changelog
 
@@ -163,18 +163,40 @@ def run_chart(model: Model, given: Case, expected: Case) -> Case:
     return {
         "height": chart.height,
         "plot_top": chart.plot_top,
+        "grid_bottom": chart.grid_bottom,
+        "tick_y": chart.tick_y,
         "ticks": [[x, label] for x, label in chart.ticks],
+        "legend": [
+            {
+                "series": entry.series,
+                "box": _box(entry.box),
+                "text_x": entry.text_x,
+                "text_y": entry.text_y,
+            }
+            for entry in chart.legend
+        ],
         "rows": [
             {
                 "lines": [[y, text] for y, text in row.lines],
                 "bars": [
-                    {"series": bar.series, "y": bar.y, "width": bar.width, "text_x": bar.text_x}
+                    {
+                        "series": bar.series,
+                        "y": bar.y,
+                        "width": bar.width,
+                        "box": _box(bar.box),
+                        "text_x": bar.text_x,
+                        "text_y": bar.text_y,
+                    }
                     for bar in row.bars
                 ],
             }
             for row in chart.rows
         ],
     }
+
+
+def _box(box: Box) -> list[float]:
+    return [box.x, box.y, box.width, box.height]
 
 
 def run_version_of(model: Model, given: Case, expected: Case) -> Case:

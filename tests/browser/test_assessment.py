@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,10 @@ SHOWN = """() => ({
     (n) => n.textContent.trim()),
   plays: Array.from(document.querySelectorAll(".recommended-plays > li > .play-name")).map(
     (n) => n.textContent.trim()),
+  charts: Array.from(document.querySelectorAll(".bar-chart")).map((chart) =>
+    [chart.getAttribute("viewBox"), chart.getAttribute("fill"), ...Array.from(chart.children,
+      (shape) => [shape.tagName, ...Array.from(shape.attributes, (a) => a.name + "=" + a.value)
+        .filter((a) => !a.startsWith("id=")).sort(), shape.textContent.trim()].join(" "))]),
 })"""
 
 # Part of the form, as a team might fill it in during its first session.
@@ -99,6 +104,11 @@ def show_results(page: Page) -> dict[str, list[str]]:
     expect(page.locator("#assessment-results")).to_be_visible()
     shown: dict[str, list[str]] = page.evaluate(SHOWN)
     return shown
+
+
+def _same_numbers(shapes: list[str]) -> list[str]:
+    """Numbers written alike: 80.0 as 80."""
+    return [re.sub(r"=(\d+)\.0\b", r"=\1", shape) for shape in shapes]
 
 
 def message(site: Any, key: str, code: str, **values: Any) -> str:
@@ -161,6 +171,11 @@ def test_the_page_scores_the_worked_example_as_the_site_s_example_report(
     assert len(on_page["gaps"]) == 3
     assert on_page["plays"] == in_report["plays"]
     assert len(on_page["plays"]) == 5
+    # Both charts drawn alike, shape by shape (Python writes 80.0 where the script writes 80).
+    assert [_same_numbers(chart) for chart in on_page["charts"]] == [
+        _same_numbers(chart) for chart in in_report["charts"]
+    ]
+    assert len(on_page["charts"]) == 2
 
 
 def test_the_imported_bilingual_notes_show_in_the_page_s_language(
@@ -230,14 +245,22 @@ def test_import_refuses_what_is_not_an_assessment_of_this_model_and_says_why(
     assert error.get_attribute("role") == "alert"
 
 
-def test_when_the_file_check_cannot_load_the_page_says_so_and_keeps_the_answers(
+def test_when_a_module_cannot_load_the_page_says_so_and_keeps_the_answers(
     site: Any, site_url: str, page: Page
 ) -> None:
-    """The network went away after the page loaded: its file check (js/file-check.js),
-    imported only when a file or stored answers are read, cannot come."""
+    """The network went away after the page loaded: its file check (js/file-check.js) and
+    its chart (js/chart.js), imported only when a file or stored answers are read and when
+    the results are shown, cannot come."""
     page.goto(assessment_url(site, site_url, "fr"))
     rate(page, "simple-plain-language", "today", "some")
     page.route("**/js/file-check.js", lambda route: route.abort("internetdisconnected"))
+    page.route("**/js/chart.js", lambda route: route.abort("internetdisconnected"))
+
+    page.locator('button[data-action="results"]').click()
+    expect(page.locator("#assessment-error")).to_have_text(
+        message(site, "assessment.error_unavailable", "fr")
+    )
+    expect(page.locator("#assessment-results")).to_be_hidden()
 
     page.locator("#assessment-import").set_input_files(
         {"name": "atelier.json", "mimeType": "application/json", "buffer": b"{}"}

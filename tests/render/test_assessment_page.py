@@ -98,9 +98,15 @@ def test_the_page_gives_the_script_the_format_the_scale_and_the_chart_s_measures
         ("not-applicable", None),
     ]
     assert (data["top"], data["recommendedPlays"], data["gapsShown"]) == (3, 5, 3)
+    assert data["tiePrecision"] == 1_000_000  # gaps equal to a millionth tie
     chart = data["chart"]
     assert isinstance(chart, dict)
     assert (chart["width"], chart["left"], chart["value_room"], chart["wrap"]) == (680, 8, 48, 74)
+    assert (chart["bar_colour"], chart["paper_colour"], chart["ink"]) == (
+        "#26374a",
+        "#ffffff",
+        "#1b1b1b",
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

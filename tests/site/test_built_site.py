@@ -241,6 +241,7 @@ SHARED_FILES = [
     "css/site.css",
     "downloads/site-offline.zip",
     "js/assessment.js",
+    "js/chart.js",
     "js/compare.js",
     "js/file-check.js",
     "js/scoring.js",

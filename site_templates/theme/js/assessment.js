@@ -1,8 +1,9 @@
 // The self-assessment page: answers kept in this browser, live results, export, import, clearing.
 // Without this script the page is a complete form to fill in and print; this only adds to it.
-// The logic is scoring.js's, and file-check.js's once a file or stored answers are read; every
-// number and word comes from the page (form and JSON data).
-import { assess, formatScore, layoutChart, points } from "./scoring.js";
+// The logic is scoring.js's, file-check.js's once a file or stored answers are read, and
+// chart.js's once the results are shown; every number and word comes from the page (form and
+// JSON data).
+import { assess, formatScore, points } from "./scoring.js";
 
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -162,31 +163,26 @@ import { assess, formatScore, layoutChart, points } from "./scoring.js";
 
   // Drawn as site_templates/pages/_report.html draws the report's chart, laid out by scoring.js.
   function chart(id, titleKey, groups, names) {
-    const L = data.chart, inset = Math.floor(L.outline_width / 2);
+    const L = data.chart;
     const shown = (value) => value === null ? say("report.not_rated") : number(value);
     const laidOut = layoutChart(groups.map((g, i) => ({ label: names[i], today: g.today, target: g.target })), data.top, L);
-    const box = (series, x, y, width, height) => svg("rect", series === "today" ? { x, y, width, height, fill: "#26374a" } : {
-      x: x + inset, y: y + inset, width: Math.max(width - L.outline_width, 0), height: height - L.outline_width,
-      fill: "#ffffff", stroke: "#26374a", "stroke-width": L.outline_width
-    });
-    const shapes = PARTS.flatMap((series, i) => {
-      const x = L.left + (i ? L.legend_target_x : 0);
-      return [box(series, x, L.legend_box_y, L.legend_box_width, L.legend_box_height),
-        svg("text", { x: x + L.legend_text_x, y: L.legend_text_y }, [say(`report.${series}_column`)])];
-    });
+    const box = (series, b) => svg("rect", series === "today" ? { ...b, fill: L.bar_colour }
+      : { ...b, fill: L.paper_colour, stroke: L.bar_colour, "stroke-width": L.outline_width });
+    const shapes = laidOut.legend.flatMap(({ series, box: b, textX, textY }) =>
+      [box(series, b), svg("text", { x: textX, y: textY }, [say(`report.${series}_column`)])]);
     laidOut.ticks.forEach(({ x, label }) => shapes.push(
-      svg("line", { x1: x, x2: x, y1: laidOut.plotTop, y2: laidOut.height - L.tick_gap, stroke: "#aab2bb", "stroke-width": L.grid_width }),
-      svg("text", { x, y: laidOut.plotTop - L.tick_gap, "text-anchor": "middle", fill: "#4a4f55" }, [label])));
+      svg("line", { x1: x, x2: x, y1: laidOut.plotTop, y2: laidOut.gridBottom, stroke: L.grid_colour, "stroke-width": L.grid_width }),
+      svg("text", { x, y: laidOut.tickY, "text-anchor": "middle", fill: L.tick_colour }, [label])));
     laidOut.rows.forEach((row, i) => {
       row.lines.forEach(({ y, text }) => shapes.push(svg("text", { x: L.left, y, "font-weight": "bold" }, [text])));
-      row.bars.forEach((bar) => shapes.push(box(bar.series, L.left, bar.y, bar.width, L.bar_height),
-        svg("text", { x: bar.textX, y: bar.y + L.bar_height - L.value_baseline, "font-size": L.value_font_size }, [shown(groups[i][bar.series])])));
+      row.bars.forEach((bar) => shapes.push(box(bar.series, bar.box),
+        svg("text", { x: bar.textX, y: bar.textY, "font-size": L.value_font_size }, [shown(groups[i][bar.series])])));
     });
     const prefix = "results-" + id, { height } = laidOut;
     const described = groups.map((g, i) => say("report.chart_row", { name: names[i], today: shown(g.today), target: shown(g.target) }));
     return node("figure", { class: "chart" }, [svg("svg", {
       class: "bar-chart", role: "img", "aria-labelledby": `${prefix}-title ${prefix}-desc`,
-      viewBox: `0 0 ${L.width} ${height}`, width: L.width, height, "font-size": L.font_size, fill: "#1b1b1b"
+      viewBox: `0 0 ${L.width} ${height}`, width: L.width, height, "font-size": L.font_size, fill: L.ink
     }, [
       svg("title", { id: prefix + "-title" }, [say(titleKey, { top: data.top })]),
       svg("desc", { id: prefix + "-desc" }, [described.join(" ")]),
@@ -253,16 +249,21 @@ import { assess, formatScore, layoutChart, points } from "./scoring.js";
     ]))));
   }
 
+  let layoutChart = null; // chart.js's, loaded the first time the results are shown
+
   function showResults(announce) {
-    const found = assess(model, state.answers);
-    $("results-body").replaceChildren(...render(found));
-    results.hidden = false;
-    if (!announce) return;
-    tell("assessment.results_announce", {
-      rated: found.overall.ratedToday, total: found.overall.statements,
-      today: number(found.overall.today), target: number(found.overall.target)
-    });
-    $("results-heading").focus();
+    return import("./chart.js").then((loaded) => {
+      layoutChart = loaded.layoutChart;
+      const found = assess(model, state.answers);
+      $("results-body").replaceChildren(...render(found));
+      results.hidden = false;
+      if (!announce) return;
+      tell("assessment.results_announce", {
+        rated: found.overall.ratedToday, total: found.overall.statements,
+        today: number(found.overall.today), target: number(found.overall.target)
+      });
+      $("results-heading").focus();
+    }, unavailable);
   }
 
   // --- export, import, clear
@@ -331,7 +332,7 @@ import { assess, formatScore, layoutChart, points } from "./scoring.js";
     }
   };
 
-  // Part of the page did not load (file-check.js, when the network went away).
+  // Part of the page did not load (file-check.js or chart.js, when the network went away).
   const unavailable = () => fail("assessment.error_unavailable");
 
   // --- start: the stored answers first, so that no edit is saved over them

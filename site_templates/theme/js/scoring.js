@@ -1,8 +1,8 @@
-// The assessment's logic, without page, storage or words: scores, gaps, plays, the chart's
-// layout (the file check is file-check.js's). assessment.js imports it; Node runs
-// tests/assessment/cases/scoring.json against it as pytest runs the table against
-// generator/assessment/. Every number and name comes from `model`: the page's JSON data plus
-// the form's attributes and statements.
+// The assessment's logic, without page, storage or words: scores, gaps, plays, as
+// generator/assessment/scoring.py (the file check is file-check.js's, the chart's layout
+// chart.js's). assessment.js imports it; Node runs tests/assessment/cases/scoring.json against
+// it as pytest runs the table against generator/assessment/. Every number and name comes from
+// `model`: the page's JSON data plus the form's attributes and statements.
 const PARTS = ["today", "target"];
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -27,12 +27,10 @@ function group(id, members) {
   return { ...g, gap: gapOf(g), ratedToday: rated("today"), ratedTarget: rated("target"), statements: members.length };
 }
 
-// Gaps compared to a millionth, so equal means tie despite floating-point noise.
-const rankingKey = (value) => Math.floor(value * 1000000 + 0.5);
-
-// The groups with a target above today, largest gap first; ties keep the given order.
-export const rankGaps = (groups) => groups
-  .map((g, index) => ({ g, index, key: gapOf(g) === null ? 0 : rankingKey(gapOf(g)) }))
+// The groups with a target above today, largest gap first; ties keep the given order. Gaps are
+// compared in whole 1/precision of a point, so equal means tie despite floating-point noise.
+export const rankGaps = (groups, precision) => groups
+  .map((g, index) => ({ g, index, key: gapOf(g) === null ? 0 : Math.floor(gapOf(g) * precision + 0.5) }))
   .filter(({ key }) => key > 0)
   .sort((a, b) => b.key - a.key || a.index - b.index)
   .map(({ g }) => g);
@@ -69,7 +67,7 @@ export function assess(model, answers) {
     attributes,
     results: model.results.map((r) => group(r.id, within((s) => s.results.includes(r.id)))),
     overall: group("overall", scores),
-    gaps: rankGaps(attributes),
+    gaps: rankGaps(attributes, model.tiePrecision),
     plays: recommend(model, scores)
   };
 }
@@ -80,35 +78,3 @@ export function assess(model, answers) {
 const round = (value) => Math.floor(value * 10 + 0.5) / 10;
 
 export const formatScore = (value, mark) => value === null ? "—" : round(value).toFixed(1).replace(".", mark);
-
-// Greedy word wrap at spaces (a word longer than a line keeps its own line).
-export function wrap(text, width) {
-  const lines = [];
-  let current = "";
-  text.split(/[ \t\r\n]+/).filter(Boolean).forEach((word) => {
-    if (current && current.length + 1 + word.length > width) { lines.push(current); current = word; }
-    else current = current ? current + " " + word : word;
-  });
-  return current ? lines.concat(current) : lines.length ? lines : [""];
-}
-
-// A chart laid out as chart.py does: rows of { label, today, target } on a 0..top scale.
-export function layoutChart(rows, top, L) {
-  const plot = L.width - L.left - L.value_room, plotTop = L.legend_height + L.axis_height;
-  let y = plotTop + L.first_row;
-  const laidOut = rows.map((row) => {
-    const lines = wrap(row.label, L.wrap).map((text) => ({ y: (y += L.line_height) - L.baseline, text }));
-    y += L.label_space;
-    const bars = PARTS.map((series) => {
-      const width = round(plot * (row[series] || 0) / top);
-      const bar = { series, y, width, textX: round(L.left + width + L.value_gap) };
-      y += L.bar_height + L.bar_space;
-      return bar;
-    });
-    y += L.row_space;
-    return { lines, bars };
-  });
-  const ticks = [];
-  for (let step = 0; step <= top; step++) ticks.push({ x: round(L.left + plot * step / top), label: String(step) });
-  return { height: y, plotTop, ticks, rows: laidOut };
-}

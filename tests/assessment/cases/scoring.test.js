@@ -1,14 +1,15 @@
-// The case table scoring.json, run against the assessment page's modules (scoring.js and
-// file-check.js) by Node's own test runner: `node --test tests/assessment/cases/scoring.test.js`
-// (pytest runs it too, in tests/assessment/test_scoring_cases.py, after running the same table
-// against generator/).
+// The case table scoring.json, run against the assessment page's modules (scoring.js,
+// file-check.js, chart.js, compare.js, versions.js) by Node's own test runner:
+// `node --test tests/assessment/cases/scoring.test.js` (pytest runs it too, in
+// tests/assessment/test_scoring_cases.py, after running the same table against generator/).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { compare } from "../../../site_templates/theme/js/compare.js";
 import { checkFile, checkText } from "../../../site_templates/theme/js/file-check.js";
-import { assess, formatScore, layoutChart, rankGaps, wrap } from "../../../site_templates/theme/js/scoring.js";
+import { layoutChart, wrap } from "../../../site_templates/theme/js/chart.js";
+import { assess, formatScore, rankGaps } from "../../../site_templates/theme/js/scoring.js";
 import { mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
@@ -29,6 +30,7 @@ const model = {
   choices: [{ id: "not-yet", score: 0 }, ...spec.levels, { id: "not-applicable", score: null }],
   top: Math.max(...spec.levels.map((level) => level.score)),
   recommendedPlays: spec.recommended_plays,
+  tiePrecision: 1000000,
   attributes: spec.attributes.map(({ id }) => ({ id })),
   statements: spec.attributes.flatMap((attribute) => attribute.statements.map((statement) => ({
     id: statement.id, attribute: attribute.id, results: statement.results
@@ -80,18 +82,24 @@ const runners = {
       plays: found.plays.map((advice) => ({ play: advice.play.id, statements: advice.statements.map((s) => s.statement.id) }))
     };
   },
-  rank_gaps: (input) => ({ order: rankGaps(input.groups).map((g) => g.id) }),
+  rank_gaps: (input) => ({ order: rankGaps(input.groups, model.tiePrecision).map((g) => g.id) }),
   format_score: (input) => ({ shown: formatScore(input.value, input.decimal_mark) }),
   wrap: (input) => ({ lines: wrap(input.text, input.width) }),
   chart(input) {
     const chart = layoutChart(input.rows, input.top, input.layout);
+    const box = ({ x, y, width, height }) => [x, y, width, height];
     return {
       height: chart.height,
       plot_top: chart.plotTop,
+      grid_bottom: chart.gridBottom,
+      tick_y: chart.tickY,
       ticks: chart.ticks.map(({ x, label }) => [x, label]),
+      legend: chart.legend.map((entry) => ({ series: entry.series, box: box(entry.box), text_x: entry.textX, text_y: entry.textY })),
       rows: chart.rows.map((row) => ({
         lines: row.lines.map(({ y, text }) => [y, text]),
-        bars: row.bars.map((bar) => ({ series: bar.series, y: bar.y, width: bar.width, text_x: bar.textX }))
+        bars: row.bars.map((bar) => ({
+          series: bar.series, y: bar.y, width: bar.width, box: box(bar.box), text_x: bar.textX, text_y: bar.textY
+        }))
       }))
     };
   },
