@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -129,14 +129,16 @@ class Message:
         }
 
     def what(self, language: str | None = None) -> str:
-        language = language or _language
-        entry = _catalogue()["messages"][self.code]
-        return _pick(entry["what"], language).format(**self._arguments(language))
+        """What is wrong, in `language` (the current language by default)."""
+        return self._worded("what", language or _language)
 
     def fix(self, language: str | None = None) -> str:
-        language = language or _language
+        """How to fix it, in `language` (the current language by default)."""
+        return self._worded("fix", language or _language)
+
+    def _worded(self, part: Literal["what", "fix"], language: str) -> str:
         entry = _catalogue()["messages"][self.code]
-        return _pick(entry["fix"], language).format(**self._arguments(language))
+        return _pick(entry[part], language).format(**self._arguments(language))
 
 
 @dataclass(frozen=True, order=True)
