@@ -106,6 +106,7 @@ class Model:
             attributes=_by_id(self.attributes),
             statements=_by_id(self.statements),
             plays=_by_id(self.plays),
+            codes={statement.code: statement for statement in self.statements},
         )
 
     def level(self, identifier: str) -> Level:
@@ -128,6 +129,10 @@ class Model:
 
     def play(self, identifier: str) -> Play:
         return self._index.plays[identifier]
+
+    def statement_by_code(self, code: str) -> Statement | None:
+        """The statement with this code (ACC-1), as worksheets and tally sheets print it."""
+        return self._index.codes.get(code)
 
     def origin_of(self, item: object) -> Origin | None:
         """The file, key and line `item` was loaded from; None for what no file holds."""
@@ -201,6 +206,8 @@ class _Index:
     attributes: dict[str, Attribute]
     statements: dict[str, Statement]
     plays: dict[str, Play]
+    codes: dict[str, Statement]
+    """Statements by code (ACC-1)."""
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,19 @@ from generator.assessment.versions import map_answers, version_of
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.i18n import Message, Quoted
 from generator.model import Model
-from generator.schema.assessment import FORMAT, FORMAT_VERSION, Answer, AssessmentFile
+from generator.schema.assessment import (
+    FORMAT,
+    FORMAT_VERSION,
+    READ_VERSIONS,
+    UNANSWERED,
+    Answer,
+    AssessmentFile,
+)
 from generator.schema.changelog import ModelVersion
 from generator.schema.loader import MAX_DEPTH, SourceDocument, parse_yaml, read_text
 from generator.schema.messages import describe_location, to_problem, worth_reporting
 
-__all__ = ["check_assessment", "read_assessment"]
+__all__ = ["check_assessment", "read_assessment", "read_document", "suggest"]
 
 
 def read_assessment(path: Path, model: Model, shown_as: str | None = None) -> AssessmentFile:
@@ -119,7 +126,7 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
         line = document.line_of(("format",)) if isinstance(data, dict) else 1
         message = Message.of("assessment_not_assessment", format=FORMAT)
         raise ContentError([Problem(document.path, line, message)])
-    if "format_version" in data and data["format_version"] != FORMAT_VERSION:
+    if "format_version" in data and data["format_version"] not in READ_VERSIONS:
         # Nothing else is checked: another layout would only give misleading problems.
         found = data["format_version"]
         message = Message.of("assessment_format_version", found=found, supported=FORMAT_VERSION)
@@ -135,6 +142,8 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
             for detail in error.errors(include_url=False)
             if worth_reporting(detail)
         )
+    if data.get("format_version") == 1:
+        _check_version_1(data, document, problems)
     _check_against_model(data, document, model, version, problems)
     problems.raise_if_any()
     assert assessment is not None  # no problem means pydantic accepted the file
@@ -178,6 +187,29 @@ def _layout_problem(detail: ErrorDetails, document: SourceDocument) -> Problem:
     return to_problem(detail, document, AssessmentFile)
 
 
+def _check_version_1(
+    data: dict[str, Any], document: SourceDocument, problems: ProblemCollector
+) -> None:
+    """A version 1 file has none of version 2's fields: who answered, consensus, distributions."""
+    found: list[tuple[str | int, ...]] = [
+        (key,) for key in ("participant", "consensus") if key in data
+    ]
+    answers = data.get("answers")
+    if isinstance(answers, dict):
+        found += [
+            ("answers", statement_id, "distribution")
+            for statement_id, answer in answers.items()
+            if isinstance(answer, dict) and "distribution" in answer
+        ]
+    for location in found:
+        problems.add(
+            document.path,
+            document.line_of(location),
+            "assessment_needs_version_2",
+            where=".".join(str(part) for part in location),
+        )
+
+
 def _check_against_model(
     data: dict[str, Any],
     document: SourceDocument,
@@ -204,7 +236,7 @@ def _check_against_model(
                 document.line_of(("answers", statement_id)),
                 "assessment_unknown_statement",
                 id=statement_id,
-                suggestion=_suggest(str(statement_id), statement_ids),
+                suggestion=suggest(str(statement_id), statement_ids),
             )
         if not isinstance(answer, dict):
             continue
@@ -223,10 +255,64 @@ def _check_against_model(
                     value=shown,
                     choices=", ".join(choices),
                 )
+        distribution = answer.get("distribution")
+        if isinstance(distribution, dict):
+            where = ("answers", statement_id, "distribution")
+            _check_counts(distribution, where, data.get("consensus"), document, problems, choices)
 
 
-def _suggest(unknown: str, known: list[str]) -> Message:
+def _check_counts(
+    distribution: dict[str, Any],
+    where: tuple[str, ...],
+    consensus: Any,
+    document: SourceDocument,
+    problems: ProblemCollector,
+    choices: tuple[str, ...],
+) -> None:
+    """A distribution counts every rating, and as many participants as the consensus names."""
+    keys = (*choices, UNANSWERED)
+    participants = consensus.get("participants") if isinstance(consensus, dict) else None
+    for part in ("today", "target"):
+        counts = distribution.get(part)
+        if not isinstance(counts, dict):
+            continue  # pydantic reports it
+        location = (*where, part)
+        for key in counts:
+            if key not in keys:
+                problems.add(
+                    document.path,
+                    document.line_of((*location, key)),
+                    "assessment_unknown_rating",
+                    where=describe_location(location),
+                    value=str(key),
+                    choices=", ".join(keys),
+                )
+        missing = [key for key in keys if key not in counts]
+        if missing:
+            problems.add(
+                document.path,
+                document.line_of(location),
+                "assessment_counts_keys",
+                where=describe_location(location),
+                missing=", ".join(missing),
+                choices=", ".join(keys),
+            )
+        numbers = [n for n in counts.values() if isinstance(n, int) and not isinstance(n, bool)]
+        countable = not missing and len(numbers) == len(counts) and min(numbers, default=0) >= 0
+        if isinstance(participants, int) and countable and sum(numbers) != participants:
+            problems.add(
+                document.path,
+                document.line_of(location),
+                "assessment_counts_total",
+                where=describe_location(location),
+                total=sum(numbers),
+                participants=participants,
+            )
+
+
+def suggest(unknown: str, known: list[str], otherwise: Message | None = None) -> Message:
+    """“Did you mean …?” with the closest of `known`, else `otherwise` (statement ids)."""
     close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6)
     if close:
         return Message.of("did_you_mean", id=close[0])
-    return Message.of("assessment_statement_ids")
+    return otherwise or Message.of("assessment_statement_ids")

@@ -5,6 +5,12 @@ paper workshop). `format` says what the file is, `format_version` how it is laid
 out, and `model_version` which statements it answers: a short hash of the model's
 statement ids, so a file from another version of the model is noticed instead of
 scored against statements that changed (`generator.assessment.format.model_version`).
+
+Version 2 adds what a team workshop needs: who answered (`participant`), whether
+the file is a team's agreed answers (`consensus`) and, per answer, the anonymous
+distribution of ratings the team agreed from. Version 1 files are still read:
+they are version 2 files without those fields. A tally (`TallyFile`) is what a
+facilitator writes after counting hands on the printed tally sheet.
 """
 
 from __future__ import annotations
@@ -23,18 +29,34 @@ __all__ = [
     "FORMAT_VERSION",
     "NOT_APPLICABLE",
     "NOT_YET",
+    "READ_VERSIONS",
+    "TALLY_FORMAT",
+    "UNANSWERED",
+    "VERSION_2_FIELDS",
     "Answer",
     "AssessmentFile",
+    "Consensus",
+    "Counts",
+    "Distribution",
+    "Participant",
+    "TallyCounts",
+    "TallyFile",
 ]
 
 FORMAT = "client-centric-assessment"
 """The value of `format` in every assessment file."""
-FORMAT_VERSION = 1
-"""The layout this code reads and writes; raised when the layout changes incompatibly."""
+FORMAT_VERSION = 2
+"""The layout this code writes; raised when the layout changes incompatibly."""
+READ_VERSIONS = (1, 2)
+"""The layouts this code reads: version 1 is version 2 without the workshop's fields."""
+TALLY_FORMAT = "client-centric-tally"
+"""The value of `format` in a tally file."""
 NOT_YET = "not-yet"
 """Clients do not experience the statement yet: scores 0."""
 NOT_APPLICABLE = "not-applicable"
 """The statement does not apply to this service: left out of every score."""
+UNANSWERED = "unanswered"
+"""In a distribution: the participants who gave no rating."""
 
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)]
 
@@ -85,6 +107,25 @@ def _rating(value: Any) -> str:
 Rating = Annotated[str, PlainValidator(_rating), WithJsonSchema({"type": "string", "minLength": 1})]
 
 
+Count = Annotated[int, Field(ge=0, strict=True)]
+
+Counts = dict[str, Count]
+"""How many participants gave each rating: not-yet, each level id, not-applicable and
+unanswered, every key present (the model checks the keys)."""
+
+_COUNTS_HELP = (
+    "how many participants gave each rating: not-yet, each level id of content/continuum.yml, "
+    "not-applicable and unanswered, every one present."
+)
+
+
+class Distribution(Strict):
+    """The anonymous ratings a team's agreed answer was reached from."""
+
+    today: Counts = Field(description="Today's ratings: " + _COUNTS_HELP)
+    target: Counts = Field(description="The targets: " + _COUNTS_HELP)
+
+
 class Answer(Strict):
     """The team's answer for one outcome statement; every part may be left out."""
 
@@ -97,7 +138,29 @@ class Answer(Strict):
     notes: Note | None = Field(
         None,
         description="Evidence and notes, as plain text in the file's language, or as the same "
-        "notes in several languages (en: …, fr: …).",
+        "notes in several languages (en: …, fr: …). In a consensus, the rationale.",
+    )
+    distribution: Distribution | None = Field(
+        None,
+        description="Format version 2, in a team's consensus: how many participants gave "
+        "each rating before the team agreed.",
+    )
+
+
+class Participant(Strict):
+    """Who answered, as they choose to say it; nothing identifying is needed."""
+
+    label: str | None = Field(
+        None, description="A name or role, e.g. “Province — program lead”; free text."
+    )
+    organisation: str | None = Field(None, description="The organisation; free text.")
+
+
+class Consensus(Strict):
+    """Marks the answers as those a team agreed in a workshop."""
+
+    participants: Annotated[int, Field(ge=1, strict=True)] = Field(
+        description="How many participants the team's answers were agreed from."
     )
 
 
@@ -107,7 +170,9 @@ class AssessmentFile(Strict):
     format: Literal["client-centric-assessment"] = Field(
         description="Always client-centric-assessment: what makes the file an assessment."
     )
-    format_version: Literal[1] = Field(description="The layout of this file: 1.")
+    format_version: Literal[1, 2] = Field(
+        description="The layout of this file: 2 (1, the first layout, is still read)."
+    )
     model_version: str | None = Field(
         None,
         description="Which statements the answers are for: the assessment page writes it; "
@@ -119,6 +184,12 @@ class AssessmentFile(Strict):
     date: datetime.date | None = Field(None, description="When the assessment was made.")
     language: LanguageCode | None = Field(
         None, description="The language the notes are written in (en, fr)."
+    )
+    participant: Participant | None = Field(
+        None, description="Format version 2: who answered, if they want to say it."
+    )
+    consensus: Consensus | None = Field(
+        None, description="Format version 2: present when the answers are a team's consensus."
     )
     answers: dict[str, Answer] = Field(
         default_factory=dict,
@@ -146,3 +217,45 @@ class AssessmentFile(Strict):
         copy = self.model_copy(update={"answers": answers, "model_version": current})
         copy._carried = (version, unmapped)
         return copy
+
+
+VERSION_2_FIELDS = ("participant", "consensus", "answers.*.distribution")
+"""The fields a version 1 file cannot have."""
+
+
+PartialCounts = dict[str, Count]
+
+
+class TallyCounts(Strict):
+    """The hands counted for one statement; a rating left out counts 0."""
+
+    today: PartialCounts = Field(
+        default_factory=dict,
+        description="Hands per rating for today: not-yet, a level id, not-applicable.",
+    )
+    target: PartialCounts = Field(
+        default_factory=dict,
+        description="Hands per rating for the target: not-yet, a level id, not-applicable.",
+    )
+
+
+class TallyFile(Strict):
+    """What a facilitator writes after counting hands on the printed tally sheet."""
+
+    format: Literal["client-centric-tally"] = Field(
+        description="Always client-centric-tally: what makes the file a tally."
+    )
+    format_version: Literal[2] = Field(description="The layout of this file: 2.")
+    service: Note = Field(
+        "", description="The service or initiative assessed, as text or in several languages."
+    )
+    date: datetime.date | None = Field(None, description="When the workshop was held.")
+    language: LanguageCode | None = Field(None, description="The language of the workshop.")
+    participants: Annotated[int, Field(ge=1, strict=True)] = Field(
+        description="How many people were in the room: those who raised no hand for a "
+        "statement count as unanswered."
+    )
+    statements: dict[str, TallyCounts] = Field(
+        default_factory=dict,
+        description="The hands counted per statement, by statement code (ACC-1) or id.",
+    )

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from generator.schema import models
-from generator.schema.assessment import FORMAT_VERSION, AssessmentFile
+from generator.schema.assessment import FORMAT_VERSION, AssessmentFile, TallyFile
 from generator.schema.changelog import Changelog
 from generator.schema.text import LocalizedText, PartialLocalizedText
 
@@ -140,6 +140,15 @@ FILE_KINDS = (
         " what the assessment page exports (JSON) and `playbook report` reads (JSON or YAML),"
         " such as the worked example in content/examples/.",
         title=f"Client-centric assessment file, format version {FORMAT_VERSION}",
+    ),
+    FileKind(
+        "tally",
+        TallyFile,
+        "content/examples/tallies/*.yml",
+        "The hands a facilitator counted per statement on the printed tally sheet, written down "
+        "after a paper workshop: `playbook report` and the workshop page read it beside "
+        "participants' assessment files.",
+        title=f"Client-centric tally file, format version {FORMAT_VERSION}",
     ),
 )
 

@@ -12,10 +12,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     RootModel,
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -32,6 +34,7 @@ Version = Annotated[
     str, StringConstraints(pattern=r"^[0-9A-Za-z](?:[0-9A-Za-z.-]{0,30}[0-9A-Za-z])?$")
 ]
 """A human version of the model ("2026.1"): letters, digits, dots and hyphens."""
+AttributeCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}$")]
 
 
 class Strict(BaseModel):
@@ -141,10 +144,22 @@ class Statement(Strict):
     level: Id = Field(description="Where the statement sits on the continuum (a level id).")
     results: Ids = Field(description="The results this statement contributes to.")
     text: LocalizedText = Field(description="The statement, verbatim from the seeds.")
+    _code: str = PrivateAttr(default="")
+
+    @property
+    def code(self) -> str:
+        """The short code printed beside the statement (ACC-1): its attribute's code and its
+        position in the attribute, from 1. Set by the attribute that holds it."""
+        return self._code
 
 
 class Attribute(Strict):
     id: Id
+    code: AttributeCode = Field(
+        description="2 to 4 capital letters, unique in the model (ACC): with a statement's "
+        "position it makes the statement's code (ACC-1), the same in every language, printed "
+        "on worksheets and tally sheets."
+    )
     name: LocalizedText
     alt_name: PartialLocalizedText | None = Field(
         None, description="The other seed document's label, only where it differs."
@@ -153,6 +168,13 @@ class Attribute(Strict):
     statements: Annotated[tuple[Statement, ...], Field(min_length=1)] = Field(
         description="In seed order; ids unique across the whole model."
     )
+
+    @model_validator(mode="after")
+    def _number_statements(self) -> Attribute:
+        """Each statement's code: this attribute's code and its position (ACC-1, ACC-2 …)."""
+        for position, statement in enumerate(self.statements, start=1):
+            statement._code = f"{self.code}-{position}"
+        return self
 
 
 # --- page prose ----------------------------------------------------------------------------

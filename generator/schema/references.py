@@ -144,9 +144,20 @@ def _check_attributes(
 ) -> dict[str, str]:
     statement_attribute: dict[str, str] = {}
     listed = list(sources.model.value.attributes) if sources.model else []
+    codes: dict[str, str] = {}
     for parsed in sources.attributes:
         attribute, document = parsed.value, parsed.document
         check.unique("attribute", attribute.id, document, ("id",))
+        if attribute.code in codes:
+            check.add(
+                document,
+                ("code",),
+                "duplicate_attribute_code",
+                code=attribute.code,
+                first=codes[attribute.code],
+            )
+        else:
+            codes[attribute.code] = f"{document.path}:{document.line_of(('code',))}"
         if Path(document.path).stem != attribute.id:
             check.add(document, ("id",), "attribute_file_mismatch", id=attribute.id)
         if sources.model and attribute.id not in listed:

@@ -91,14 +91,14 @@ def test_another_format_version_stops_before_any_other_check(model: Model, tmp_p
     path = write(
         tmp_path,
         "future.json",
-        '{\n  "format": "client-centric-assessment",\n  "format_version": 2,\n'
+        '{\n  "format": "client-centric-assessment",\n  "format_version": 3,\n'
         '  "answers": {"no-such-statement": {"today": "great"}}\n}\n',
     )
 
     assert problems(path, model) == [
-        "future.json:3: the assessment format version 2 is not one this tool reads (it reads "
-        "version 1) — export the file again from this site’s assessment page, or rewrite it to "
-        "follow schema/assessment.schema.json and set “format_version: 1”"
+        "future.json:3: the assessment format version 3 is not one this tool reads (it reads "
+        "versions up to 2) — export the file again from this site’s assessment page, or "
+        "rewrite it to follow schema/assessment.schema.json and set “format_version: 2”"
     ]
 
 
@@ -149,7 +149,7 @@ def test_every_problem_of_a_hand_written_file_is_reported_at_once(
         f"workshop.yml:8: answers.simple-easy-to-use.target: “3” is not a rating — use one of: "
         f"{CHOICES}",
         "workshop.yml:9: “colour” is not a known field in answers.simple-easy-to-use — remove it "
-        "or correct its spelling (known fields: today, target, notes)",
+        "or correct its spelling (known fields: today, target, notes, distribution)",
         "workshop.yml:10: answers.simple-common-look: expected a block of fields, found “hello” "
         "— indent the fields under this key",
         "workshop.yml:11: “walk-in-clinic” is not a statement of the model — use a statement id "

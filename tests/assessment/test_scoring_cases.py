@@ -21,12 +21,20 @@ from generator.assessment.format import model_version
 from generator.assessment.reading import read_assessment
 from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
 from generator.assessment.versions import map_answers, version_of
+from generator.assessment.workshop import merge
 from generator.errors import ContentError, Problem
 from generator.i18n import Message
 from generator.load import load
 from generator.model import Model
 from generator.render.chart import Box, ChartLayout, bar_chart, wrap
-from generator.schema.assessment import Answer
+from generator.schema.assessment import (
+    FORMAT,
+    FORMAT_VERSION,
+    TALLY_FORMAT,
+    Answer,
+    AssessmentFile,
+    TallyFile,
+)
 from generator.schema.changelog import Changelog
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
@@ -221,6 +229,29 @@ def run_compare(model: Model, given: Case, expected: Case) -> Case:
     return compare(model, answers_of(given["baseline"]), answers_of(given["follow_up"])).as_json()
 
 
+MERGE_FIELDS = ("today", "target", "spread", "distinct", "mixed_not_applicable")
+
+
+def _entry(given: Case) -> AssessmentFile | TallyFile:
+    """A checked file of the case: a participant's assessment or a tally."""
+    fields = {key: value for key, value in given.items() if key != "kind"}
+    if given["kind"] == "tally":
+        return TallyFile.model_validate({"format": TALLY_FORMAT, "format_version": 2, **fields})
+    return AssessmentFile.model_validate(
+        {"format": FORMAT, "format_version": FORMAT_VERSION, **fields}
+    )
+
+
+def run_merge(model: Model, given: Case, expected: Case) -> Case:
+    merged = merge(model, [_entry(entry) for entry in given["entries"]]).as_json()
+    shown = {}
+    for identifier, fields in expected.get("statements", {}).items():
+        assert set(fields) <= set(MERGE_FIELDS), f"unknown statement fields: {set(fields)}"
+        found = merged["statements"][identifier]
+        shown[identifier] = {field: found[field] for field in fields}
+    return {**merged, "statements": shown}
+
+
 _REASONS = {
     "json_syntax": "not-json",
     "not_utf8": "not-json",
@@ -280,6 +311,7 @@ RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
     "compare": run_compare,
     "version_of": run_version_of,
     "map_answers": run_map_answers,
+    "merge": run_merge,
 }
 
 

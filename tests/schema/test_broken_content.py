@@ -165,7 +165,8 @@ BREAKAGES = [
         ACCESSIBLE,
         7,
         "“summry” is not a known field",
-        "remove it or correct its spelling (known fields: id, name, alt_name, summary, statements)",
+        "remove it or correct its spelling "
+        "(known fields: id, code, name, alt_name, summary, statements)",
     ),
     Breakage(
         "missing required field",

@@ -92,6 +92,7 @@ def test_there_is_a_schema_per_kind_and_one_for_any_content_file(
         "play.schema.json",
         "results.schema.json",
         "stages.schema.json",
+        "tally.schema.json",
     ]
 
 

@@ -11,10 +11,12 @@ import { checkFile, checkText } from "../../../site_templates/theme/js/file-chec
 import { layoutChart, wrap } from "../../../site_templates/theme/js/chart.js";
 import { assess, formatScore, rankGaps } from "../../../site_templates/theme/js/scoring.js";
 import { mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
+import { merge } from "../../../site_templates/theme/js/workshop.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
 const TOLERANCE = 1e-6;
 const GROUP_FIELDS = ["today", "target", "gap", "rated_today", "rated_target", "statements"];
+const MERGE_FIELDS = ["today", "target", "spread", "distinct", "mixed_not_applicable"];
 
 // The table's model as the page's data gives it (generator/render/assessment_page.py): the choices are
 // "not yet" (0 points), the levels and "not applicable" (no points); the file's fields are the
@@ -106,6 +108,14 @@ const runners = {
   compare: (input) => compare(model, input.baseline, input.follow_up),
   version_of: (input) => ({ versions: input.found.map((found) => (versionOf(model.changelog, found) || { version: null }).version) }),
   map_answers: (input) => mapAnswers(model.changelog, input.from_version, input.answers),
+  merge(input, expected) {
+    const merged = merge(model, input.entries);
+    const statements = Object.fromEntries(Object.entries(expected.statements || {}).map(([id, fields]) => {
+      assert.ok(Object.keys(fields).every((field) => MERGE_FIELDS.includes(field)), `unknown statement fields: ${Object.keys(fields)}`);
+      return [id, Object.fromEntries(Object.keys(fields).map((field) => [field, merged.statements[id][field]]))];
+    }));
+    return { ...merged, statements };
+  },
   check_file(input, expected) {
     const outcome = "text" in input ? checkText(model, input.text, false) : checkFile(model, input.file, false);
     if (outcome.refused) {
