@@ -20,6 +20,7 @@ from generator.assessment.comparison import compare
 from generator.assessment.format import model_version
 from generator.assessment.reading import read_assessment
 from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
+from generator.assessment.tally import read_workshop_file
 from generator.assessment.versions import map_answers, version_of
 from generator.assessment.workshop import merge
 from generator.errors import ContentError, Problem
@@ -36,6 +37,7 @@ from generator.schema.assessment import (
     TallyFile,
 )
 from generator.schema.changelog import Changelog
+from generator.schema.models import Statement
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 TABLE: dict[str, Any] = json.loads((CASES_DIR / "scoring.json").read_text(encoding="utf-8"))
@@ -66,9 +68,15 @@ def table_model() -> Model:
             attribute.model_copy(
                 update={
                     "id": found["id"],
+                    "code": found["code"],
                     "statements": tuple(
-                        statement.model_copy(update={"id": s["id"], "results": tuple(s["results"])})
-                        for s in found["statements"]
+                        _coded(
+                            statement.model_copy(
+                                update={"id": s["id"], "results": tuple(s["results"])}
+                            ),
+                            f"{found['code']}-{position}",
+                        )
+                        for position, s in enumerate(found["statements"], start=1)
                     ),
                 }
             )
@@ -89,6 +97,12 @@ def table_changelog() -> Changelog:
     words = {"en": "-", "fr": "-"}
     versions = [{**version, "summary": words} for version in TABLE["model"]["changelog"]]
     return Changelog.model_validate({"intro": words, "versions": versions})
+
+
+def _coded(statement: Statement, code: str) -> Statement:
+    """A copied statement with its code, as its attribute gives it when the content is read."""
+    statement._code = code
+    return statement
 
 
 def same(found: Any, expected: Any) -> bool:
@@ -260,6 +274,11 @@ _REASONS = {
     "assessment_model_version": "model-version",
     "assessment_unknown_statement": "unknown-statements",
     "assessment_unknown_rating": "bad-ratings",
+    "workshop_not_workshop_file": "not-assessment",
+    "tally_format_version": "format-version",
+    "assessment_counts_total": "bad-counts",
+    "tally_same_statement": "same-statement",
+    "tally_too_many": "too-many-hands",
 }
 """Python's message for each refusal reason of the table; any other is about the layout."""
 
@@ -271,8 +290,10 @@ def _refusal(problem: Problem) -> tuple[str, str]:
     reason = _REASONS.get(message.code, "invalid")
     if reason == "unknown-statements":
         return reason, str(values["id"])
-    if reason == "bad-ratings":
+    if reason in ("bad-ratings", "bad-counts", "too-many-hands"):
         return reason, str(values["where"]).split(".")[1]
+    if reason == "same-statement":
+        return reason, str(values["key"])
     if reason != "invalid":
         return reason, ""
     if message.code in ("unknown_field", "missing_field"):
@@ -286,8 +307,9 @@ def run_check_file(model: Model, given: Case, expected: Case, folder: Path) -> C
     path = folder / "assessment.json"
     text = given["text"] if "text" in given else json.dumps(given["file"], indent=2)
     path.write_text(text, encoding="utf-8")
+    read = read_workshop_file if given.get("workshop") else read_assessment
     try:
-        assessment = read_assessment(path, model)
+        checked = read(path, model)
     except ContentError as error:
         found = [_refusal(problem) for problem in error.problems]
         reasons = {reason for reason, _ in found}
@@ -299,7 +321,17 @@ def run_check_file(model: Model, given: Case, expected: Case, folder: Path) -> C
         if "where" in expected:
             refused["where"] = details[0] if len(details) == 1 else details
         return refused
-    return {"accepted": {"answers": shown_answers(assessment.answers)}}
+    if isinstance(checked, TallyFile):
+        statements = {key: hands.model_dump() for key, hands in checked.statements.items()}
+        return {
+            "accepted": {"tally": {"participants": checked.participants, "statements": statements}}
+        }
+    accepted: Case = {"answers": shown_answers(checked.answers)}
+    for field in ("participant", "consensus"):
+        value = getattr(checked, field)
+        if field in expected.get("accepted", {}) and value is not None:
+            accepted[field] = value.model_dump(exclude_none=True)
+    return {"accepted": accepted}
 
 
 RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
