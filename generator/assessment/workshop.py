@@ -26,9 +26,17 @@ from typing import Any
 from generator.assessment.format import rating_choices
 from generator.assessment.scoring import choice_score
 from generator.model import Model
-from generator.schema.assessment import NOT_APPLICABLE, UNANSWERED, AssessmentFile, TallyFile
+from generator.schema.assessment import (
+    FORMAT_VERSION,
+    NOT_APPLICABLE,
+    TALLY_FORMAT,
+    UNANSWERED,
+    AssessmentFile,
+    TallyCounts,
+    TallyFile,
+)
 
-__all__ = ["Merged", "StatementSpread", "count_keys", "merge"]
+__all__ = ["Merged", "StatementSpread", "consensus_as_tally", "count_keys", "merge"]
 
 PARTS = ("today", "target")
 
@@ -132,3 +140,35 @@ def _spread(
         distinct=len(given),
         mixed_not_applicable=today[NOT_APPLICABLE] > 0 and rated > 0,
     )
+
+
+def consensus_as_tally(consensus: AssessmentFile) -> TallyFile | None:
+    """The distribution a consensus keeps, as the tally it amounts to; None when it has none.
+
+    What a report counts when the consensus is the only file left of a workshop.
+    """
+    if consensus.consensus is None:
+        return None
+    statements = {
+        identifier: TallyCounts(
+            today=_hands(answer.distribution.today), target=_hands(answer.distribution.target)
+        )
+        for identifier, answer in consensus.answers.items()
+        if answer.distribution is not None
+    }
+    if not statements:
+        return None
+    return TallyFile(
+        format=TALLY_FORMAT,
+        format_version=FORMAT_VERSION,
+        service=consensus.service,
+        date=consensus.date,
+        language=consensus.language,
+        participants=consensus.consensus.participants,
+        statements=statements,
+    )
+
+
+def _hands(counts: dict[str, int]) -> dict[str, int]:
+    """The hands of a distribution: its ratings without unanswered (a tally infers it)."""
+    return {rating: number for rating, number in counts.items() if rating != UNANSWERED and number}

@@ -1,23 +1,37 @@
-"""`playbook report FILE`: an assessment file as a standalone HTML or PDF report."""
+"""`playbook report FILE [FILE ...]`: assessment files as a standalone report.
+
+One assessment gives its own report (HTML or PDF); several files (participants'
+assessments, tallies, a consensus) give the team report of a workshop (HTML, PDF,
+or JSON for other tools). Every file is checked before anything is written: a bad
+file gets `file:line` problems and nothing is merged.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.assessment.reading import read_assessment
-from generator.errors import UsageError
+from generator.assessment.tally import read_workshop_file
+from generator.assessment.workshop import consensus_as_tally, merge
+from generator.errors import ContentError, Problem, UsageError
 from generator.i18n import say
 from generator.load import load
+from generator.model import Model
 from generator.print.report import print_report
-from generator.render.report import render_report_html, report_format
+from generator.render.report import render_report_html, render_team_report_html, report_format
+from generator.render.team_report import Workshop
+from generator.schema.assessment import AssessmentFile, TallyFile
+
+WorkshopFile = AssessmentFile | TallyFile
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("report", parents=[common], help=say("report"))
-    parser.add_argument("file", type=Path, metavar="FILE", help=say("report_file"))
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE", help=say("report_file"))
     parser.add_argument("--lang", default=None, help=say("report_lang"))
     parser.add_argument("--out", type=Path, default=None, help=say("report_out"))
     parser.add_argument("--quiet", action="store_true", help=say("quiet"))
@@ -25,40 +39,110 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    source: Path = arguments.file
-    if not source.is_file():
-        raise UsageError(say("report_no_file", path=source))
-    out: Path = arguments.out or source.with_suffix(".html")
+    sources: list[Path] = arguments.files
+    out = _output(arguments.out, sources)
+    root = arguments.root.resolve()
+    model = load(root)
+    files = read_files(sources, model)
+    language = _language(arguments.lang, model, files)
     kind = report_format(out)
-    if kind is None:
+    if len(files) == 1 and isinstance(files[0], AssessmentFile) and kind != "json":
+        html = render_report_html(model, files[0], language, root / "site_templates")
+        data = _document(html, kind, root, arguments.quiet)
+    else:
+        data = team_report(model, workshop_of(files, sources), language, kind, root, arguments)
+    _write(out, data)
+    return 0
+
+
+def team_report(
+    model: Model,
+    workshop: Workshop,
+    language: str,
+    kind: str | None,
+    root: Path,
+    arguments: argparse.Namespace,
+) -> bytes:
+    """The team report of a workshop's files: JSON for other tools, else HTML or PDF."""
+    merged = merge(model, workshop.entries)
+    if kind == "json":
+        return (json.dumps(merged.as_json(), ensure_ascii=False, indent=2) + "\n").encode()
+    html = render_team_report_html(model, workshop, merged, language, root / "site_templates")
+    return _document(html, kind, root, arguments.quiet)
+
+
+def read_files(sources: Sequence[Path], model: Model) -> list[WorkshopFile]:
+    """Every file checked, each named as given; `ContentError` lists all their problems."""
+    files: list[WorkshopFile] = []
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            files.append(read_workshop_file(source, model, str(source)))
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return files
+
+
+def workshop_of(files: Sequence[WorkshopFile], sources: Sequence[Path]) -> Workshop:
+    """The participants' files and tallies, and the consensus (at most one) set apart.
+
+    A consensus given alone with tallies or nothing else counts from the distribution it
+    keeps, so that its report still shows how the team was divided."""
+    named = list(zip(files, sources, strict=True))
+    agreed = [(f, s) for f, s in named if isinstance(f, AssessmentFile) and f.consensus]
+    if len(agreed) > 1:
+        raise UsageError(say("report_two_consensus", first=agreed[0][1], second=agreed[1][1]))
+    consensus = agreed[0][0] if agreed else None
+    entries = tuple(found for found in files if found is not consensus)
+    assert consensus is None or isinstance(consensus, AssessmentFile)
+    if consensus is not None and not any(isinstance(e, AssessmentFile) for e in entries):
+        kept = consensus_as_tally(consensus)
+        entries = (*entries, kept) if kept else entries
+    return Workshop(entries, consensus)
+
+
+def _output(out: Path | None, sources: Sequence[Path]) -> Path:
+    """Where the report goes, checked before the slow part (a PDF printed for nothing)."""
+    for source in sources:
+        if not source.is_file():
+            raise UsageError(say("report_no_file", path=source))
+    if out is None:
+        first = sources[0]
+        out = first.with_suffix(".html") if len(sources) == 1 else first.parent / "team-report.html"
+    if report_format(out) is None:
         raise UsageError(say("report_bad_out", path=out))
-    # Checked before the slow part: a PDF printed for nothing would still fail here.
     if out.is_dir():
         raise UsageError(say("report_out_is_folder", path=out))
     if not out.parent.is_dir():
         raise UsageError(say("report_out_no_folder", path=out, folder=out.parent))
-    root = arguments.root.resolve()
-    model = load(root)
-    language = arguments.lang
-    if language is not None and language not in model.language_codes:
-        raise UsageError(
-            say("unknown_language", code=language, languages=", ".join(model.language_codes))
-        )
-    assessment = read_assessment(source, model)
-    if language is None:
-        written_in = assessment.language
-        language = written_in if written_in in model.language_codes else model.default_language
-    html = render_report_html(model, assessment, language, root / "site_templates")
-    if kind == "pdf":
-        if not arguments.quiet:  # printing a long report takes a while: say what is going on
-            print(say("report_printing"), file=sys.stderr, flush=True)
-        data = print_report(html, root / "site_templates")
-    else:
-        data = html.encode()
+    return out
+
+
+def _language(asked: str | None, model: Model, files: Sequence[WorkshopFile]) -> str:
+    """`--lang`, else the first file's language the site has, else the site's default."""
+    if asked is not None:
+        if asked not in model.language_codes:
+            codes = ", ".join(model.language_codes)
+            raise UsageError(say("unknown_language", code=asked, languages=codes))
+        return asked
+    written = [found.language for found in files if found.language in model.language_codes]
+    return written[0] if written and written[0] else model.default_language
+
+
+def _document(html: str, kind: str | None, root: Path, quiet: bool) -> bytes:
+    if kind != "pdf":
+        return html.encode()
+    if not quiet:  # printing a long report takes a while: say what is going on
+        print(say("report_printing"), file=sys.stderr, flush=True)
+    return print_report(html, root / "site_templates")
+
+
+def _write(out: Path, data: bytes) -> None:
     try:
         out.write_bytes(data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise UsageError(say("report_cannot_write", path=out, reason=reason)) from None
     print(say("report_written", path=out.resolve()))
-    return 0

@@ -13,24 +13,33 @@ from pathlib import Path
 import jinja2
 
 from generator.assessment.scoring import assess
+from generator.assessment.workshop import Merged
 from generator.model import Model
 from generator.render.pages import TEMPLATES
-from generator.render.report_view import report_view
+from generator.render.report_view import ReportView, report_view
+from generator.render.team_report import TeamReportView, Workshop, team_report_view
 from generator.render.templating import environment
 from generator.schema.assessment import AssessmentFile
 from generator.typography import typeset_html
 
-__all__ = ["REPORT_FORMATS", "REPORT_TEMPLATES", "render_report_html", "report_format"]
+__all__ = [
+    "REPORT_FORMATS",
+    "REPORT_TEMPLATES",
+    "render_report_html",
+    "render_team_report_html",
+    "report_format",
+]
 
 REPORT_TEMPLATE = "report.html"
+TEAM_REPORT_TEMPLATE = "team-report.html"
 REPORT_TEMPLATES = "report"
 """The report's own templates and style sheets, in site_templates/."""
-REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
 """An output file's suffix and the report it gets."""
 
 
 def report_format(path: Path) -> str | None:
-    """'html' or 'pdf' after the file's suffix; None for any other."""
+    """'html', 'pdf' or 'json' after the file's suffix; None for any other."""
     return REPORT_FORMATS.get(path.suffix.lower())
 
 
@@ -54,9 +63,27 @@ def render_report_html(
     view = report_view(
         model, assessment, assess(model, assessment.answers), language, model.version
     )
+    return _render(REPORT_TEMPLATE, model, view, language, templates)
+
+
+def render_team_report_html(
+    model: Model, workshop: Workshop, merged: Merged, language: str, templates: Path = TEMPLATES
+) -> str:
+    """The team report of a workshop's merged files in `language`, as one HTML document."""
+    view = team_report_view(model, workshop, merged, language)
+    return _render(TEAM_REPORT_TEMPLATE, model, view, language, templates)
+
+
+def _render(
+    template: str,
+    model: Model,
+    view: ReportView | TeamReportView,
+    language: str,
+    templates: Path,
+) -> str:
     html = (
         _environment(templates)
-        .get_template(REPORT_TEMPLATE)
+        .get_template(template)
         .render(
             model=model,
             lang=language,

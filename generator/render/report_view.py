@@ -21,7 +21,7 @@ from generator.schema.placeholders import fill
 from generator.schema.text import LocalizedText
 from generator.typography import typeset
 
-__all__ = ["GAPS_SHOWN", "ReportView", "number", "report_view", "word"]
+__all__ = ["GAPS_SHOWN", "ReportView", "ScoreRow", "Words", "number", "report_view", "word"]
 
 GAPS_SHOWN = 3
 """How many of the largest gaps a report lists."""
@@ -98,7 +98,9 @@ class ReportView:
     """The scale in words: what 0, 1, 2 and 3 mean."""
 
 
-class _Words:
+class Words:
+    """The words of one language: strings, content texts, scores and ratings, typeset."""
+
     def __init__(self, model: Model, language: str) -> None:
         self.model = model
         self.language = language
@@ -128,7 +130,7 @@ class _Words:
         return self.model.language(code).locale if code in self.model.language_codes else code
 
 
-def _row(words: _Words, group: GroupScore, name: LocalizedText) -> ScoreRow:
+def _row(words: Words, group: GroupScore, name: LocalizedText) -> ScoreRow:
     return ScoreRow(
         group.id,
         name,
@@ -141,7 +143,7 @@ def _row(words: _Words, group: GroupScore, name: LocalizedText) -> ScoreRow:
 
 
 def _chart(
-    words: _Words,
+    words: Words,
     identifier: str,
     title_key: str,
     groups: Sequence[GroupScore],
@@ -168,7 +170,7 @@ def _chart(
 
 
 def _rated(
-    words: _Words, score: StatementScore, assessment: AssessmentFile, with_notes: bool
+    words: Words, score: StatementScore, assessment: AssessmentFile, with_notes: bool
 ) -> RatedStatement:
     answer = assessment.answers.get(score.statement.id)
     notes, notes_language = ("", None)
@@ -187,7 +189,7 @@ def report_view(
     model: Model, assessment: AssessmentFile, results: Results, language: str, version: str
 ) -> ReportView:
     """Everything the report template shows, in `language`."""
-    words = _Words(model, language)
+    words = Words(model, language)
     service, service_language = note_in(assessment.service, language, assessment.language)
     service = service.strip()
     title = words("report.title", service=service) if service else words("report.title_unnamed")

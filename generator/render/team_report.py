@@ -1,0 +1,239 @@
+"""What a team report shows in one language: each statement's ratings, disagreements first.
+
+The team report template (site_templates/pages/_team_report.html) only loops over
+this, so the site's example workshop page and `playbook report F1 F2 …` show the
+same thing. The counts come from `assessment.workshop.merge`; a consensus, when one
+of the files is one, is scored as any assessment and shown beside the counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.assessment.format import note_in
+from generator.assessment.scoring import assess
+from generator.assessment.workshop import Merged, StatementSpread, count_keys
+from generator.model import Model
+from generator.render.report_view import ScoreRow, Words, report_view
+from generator.schema.assessment import NOT_APPLICABLE, UNANSWERED, AssessmentFile, TallyFile
+from generator.schema.models import Statement
+
+__all__ = [
+    "BAR_COLOURS",
+    "TeamReportView",
+    "Workshop",
+    "source_names",
+    "team_report_view",
+]
+
+BAR_COLOURS = {
+    "not-yet": "#e8ecf0",
+    NOT_APPLICABLE: "#8a939c",
+    UNANSWERED: "#ffffff",
+}
+"""The fill of each rating's part of a distribution bar; the levels get `LEVEL_COLOURS`."""
+LEVEL_COLOURS = ("#a9bfd6", "#5b7fa6", "#26374a", "#0f1a26")
+"""Light to dark along the continuum (the last ones for longer scales)."""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """The files of one workshop: participants' files and tallies, and the consensus if any."""
+
+    entries: tuple[AssessmentFile | TallyFile, ...]
+    consensus: AssessmentFile | None = None
+
+    @property
+    def files(self) -> tuple[AssessmentFile | TallyFile, ...]:
+        return self.entries + ((self.consensus,) if self.consensus else ())
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One rating's part of a distribution bar, in units of participants."""
+
+    x: int
+    width: int
+    colour: str
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """Today's or the target's counts for one statement, in the columns' order."""
+
+    label: str
+    counts: tuple[int, ...]
+    segments: tuple[Segment, ...]
+    consensus: str | None
+    """The rating the team agreed on, in words; None without a consensus."""
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    statement: Statement
+    anchor: str
+    spread: int
+    distinct: int
+    mixed_not_applicable: bool
+    today: CountRow
+    target: CountRow
+    rationale: str
+    rationale_locale: str | None
+
+
+@dataclass(frozen=True)
+class TeamReportView:
+    language: str
+    title: str
+    service: str
+    service_locale: str | None
+    date: str | None
+    participants: int
+    sources: tuple[str, ...]
+    """Who the counts come from: each participant's label, or "Participant 1, 2, …"."""
+    disputed: int
+    total: int
+    columns: tuple[Column, ...]
+    statements: tuple[StatementRow, ...]
+    """Most disputed first, then the others in the model's order."""
+    consensus_participants: int | None
+    consensus_overall: ScoreRow | None
+    consensus_attributes: tuple[ScoreRow, ...]
+    scale: str
+
+
+def source_names(words: Words, entries: Sequence[AssessmentFile | TallyFile]) -> tuple[str, ...]:
+    """Each file as the report names it: its participant's label and organisation, else a
+    number ("Participant 2", counted among unnamed files), or a tally's size."""
+    names = []
+    unnamed = 0
+    for entry in entries:
+        if isinstance(entry, TallyFile):
+            names.append(words("team.tally_item", count=entry.participants))
+            continue
+        who = entry.participant
+        given = (who.label, who.organisation) if who else ()
+        parts = [part.strip() for part in given if part and part.strip()]
+        if not parts:
+            unnamed += 1
+            parts = [words("team.participant_n", n=unnamed)]
+        names.append(" — ".join(parts))
+    return tuple(names)
+
+
+def _columns(words: Words, model: Model) -> tuple[Column, ...]:
+    colours = dict(BAR_COLOURS)
+    for level, colour in zip(model.levels, LEVEL_COLOURS * len(model.levels), strict=False):
+        colours[level.id] = colour
+    return tuple(
+        Column(
+            key,
+            words("report.no_answer") if key == UNANSWERED else words.choice(key),
+            colours[key],
+        )
+        for key in count_keys(model)
+    )
+
+
+def _count_row(
+    label: str, counts: dict[str, int], columns: Sequence[Column], consensus: str | None
+) -> CountRow:
+    segments = []
+    x = 0
+    for column in columns:
+        number = counts[column.key]
+        if number:
+            segments.append(Segment(x, number, column.colour))
+            x += number
+    return CountRow(
+        label, tuple(counts[column.key] for column in columns), tuple(segments), consensus
+    )
+
+
+def _statement_row(
+    words: Words,
+    found: StatementSpread,
+    statement: Statement,
+    columns: Sequence[Column],
+    consensus: AssessmentFile | None,
+) -> StatementRow:
+    answer = consensus.answers.get(statement.id) if consensus else None
+    agreed = {
+        part: (words.choice(getattr(answer, part) if answer else None) if consensus else None)
+        for part in ("today", "target")
+    }
+    rationale, rationale_language = ("", None)
+    if consensus and answer:
+        rationale, rationale_language = note_in(answer.notes, words.language, consensus.language)
+    return StatementRow(
+        statement=statement,
+        anchor=statement.code.lower(),
+        spread=found.spread,
+        distinct=found.distinct,
+        mixed_not_applicable=found.mixed_not_applicable,
+        today=_count_row(words("report.today_column"), found.today, columns, agreed["today"]),
+        target=_count_row(words("report.target_column"), found.target, columns, agreed["target"]),
+        rationale=rationale.strip(),
+        rationale_locale=words.locale(rationale_language),
+    )
+
+
+def _about(words: Words, files: Sequence[AssessmentFile | TallyFile]) -> tuple[str, str | None]:
+    """The service's name (from the first file that gives one) and its locale."""
+    for found in files:
+        service, language = note_in(found.service, words.language, found.language)
+        if service.strip():
+            return service.strip(), words.locale(language)
+    return "", None
+
+
+def team_report_view(
+    model: Model, workshop: Workshop, merged: Merged, language: str
+) -> TeamReportView:
+    """Everything the team report template shows, in `language`."""
+    words = Words(model, language)
+    service, service_locale = _about(words, workshop.files)
+    title = words("team.title", service=service) if service else words("team.title_unnamed")
+    dates = sorted(found.date for found in workshop.files if found.date is not None)
+    columns = _columns(words, model)
+    consensus = workshop.consensus
+    disputed = set(merged.most_disputed)
+    order = [*merged.most_disputed, *(s.id for s in merged.statements if s.id not in disputed)]
+    scored = (
+        report_view(model, consensus, assess(model, consensus.answers), language, "")
+        if consensus
+        else None
+    )
+    levels = ", ".join(f"{level.score} = {words.text(level.short_name)}" for level in model.levels)
+    return TeamReportView(
+        language=language,
+        title=title,
+        service=service,
+        service_locale=service_locale,
+        date=dates[-1].isoformat() if dates else None,
+        participants=merged.participants,
+        sources=source_names(words, workshop.entries),
+        disputed=len(merged.most_disputed),
+        total=len(merged.statements),
+        columns=columns,
+        statements=tuple(
+            _statement_row(
+                words, merged.statement(identifier), model.statement(identifier), columns, consensus
+            )
+            for identifier in order
+        ),
+        consensus_participants=consensus.consensus.participants
+        if consensus and consensus.consensus
+        else None,
+        consensus_overall=scored.overall if scored else None,
+        consensus_attributes=scored.attributes if scored else (),
+        scale=words("team.scale", not_yet=words("assessment.not_yet"), levels=levels),
+    )
