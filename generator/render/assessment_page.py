@@ -33,6 +33,8 @@ from generator.schema.assessment import (
     FORMAT_VERSION,
     NOT_APPLICABLE,
     NOT_YET,
+    READ_VERSIONS,
+    TALLY_FORMAT,
     Answer,
     AssessmentFile,
 )
@@ -47,6 +49,7 @@ __all__ = [
     "AssessmentPage",
     "published_files",
     "script_json",
+    "workshop_file_data",
 ]
 
 SCHEMA_FILE = "assessment.schema.json"
@@ -62,6 +65,7 @@ SCRIPT_STRINGS = (
     "assessment.csv_id",
     "assessment.csv_target_points",
     "assessment.csv_today_points",
+    "assessment.error_bad_counts",
     "assessment.error_bad_ratings",
     "assessment.error_format_version",
     "assessment.error_invalid",
@@ -153,6 +157,7 @@ class AssessmentPage:
             "storageKey": STORAGE_KEY,
             "format": FORMAT,
             "formatVersion": FORMAT_VERSION,
+            "readVersions": list(READ_VERSIONS),
             "modelVersion": model_version(model),
             "fields": list(AssessmentFile.model_fields),
             "answerFields": list(Answer.model_fields),
@@ -187,6 +192,22 @@ class AssessmentPage:
             ],
             "strings": {key: word(model, key, language) for key in SCRIPT_STRINGS},
         }
+
+
+def workshop_file_data(model: Model) -> dict[str, Any]:
+    """What js/file-check.js needs beyond the assessment page's data to read a workshop's
+    files (checkWorkshopFile): the tally's format and every statement with its code."""
+    return {
+        "tallyFormat": TALLY_FORMAT,
+        "statements": [
+            {
+                "id": statement.id,
+                "code": statement.code,
+                "attribute": model.attribute_of(statement).id,
+            }
+            for statement in model.statements
+        ],
+    }
 
 
 def published_files(model: Model) -> dict[str, bytes]:

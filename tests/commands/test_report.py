@@ -194,7 +194,7 @@ def test_a_bad_file_is_refused_with_its_line_and_nothing_written(
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--out", "report.docx"], "report.docx: a report is written as .html or .pdf"),
+        (["--out", "report.docx"], "report.docx: a report is written as .html, .pdf or .json"),
         (["--lang", "de"], "de"),
     ],
 )

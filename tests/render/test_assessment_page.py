@@ -14,7 +14,12 @@ import pytest
 
 from generator.assessment.format import model_version
 from generator.model import Model
-from generator.render.assessment_page import SCRIPT_STRINGS, AssessmentPage, published_files
+from generator.render.assessment_page import (
+    SCRIPT_STRINGS,
+    AssessmentPage,
+    published_files,
+    workshop_file_data,
+)
 from generator.render.pages import render_pages
 
 SCRIPT = Path(__file__).resolve().parents[2] / "site_templates" / "theme" / "js" / "assessment.js"
@@ -44,7 +49,12 @@ def test_the_script_shows_exactly_the_strings_the_page_gives_it(script: str) -> 
     # A refused file is told after the reason file-check.js gives, one of the case table's.
     assert '"assessment.error_" + refused.replace(/-/g, "_")' in script
     table = json.loads((CASES / "scoring.json").read_text(encoding="utf-8"))
-    reasons = {case["expected"].get("refused") for case in table["cases"]} - {None}
+    # Tallies are read on the workshop page only (cases with "workshop": true).
+    reasons = {
+        case["expected"].get("refused")
+        for case in table["cases"]
+        if not case["input"].get("workshop")
+    } - {None}
     built |= {"assessment.error_" + reason.replace("-", "_") for reason in reasons}
 
     assert named | built == set(SCRIPT_STRINGS)
@@ -78,7 +88,8 @@ def test_the_page_gives_the_script_the_format_the_scale_and_the_chart_s_measures
     data = payload(model, "fr")
 
     assert data["format"] == "client-centric-assessment"
-    assert data["formatVersion"] == 1
+    assert data["formatVersion"] == 2
+    assert data["readVersions"] == [1, 2]
     assert data["fields"] == [
         "format",
         "format_version",
@@ -86,9 +97,11 @@ def test_the_page_gives_the_script_the_format_the_scale_and_the_chart_s_measures
         "service",
         "date",
         "language",
+        "participant",
+        "consensus",
         "answers",
     ]
-    assert data["answerFields"] == ["today", "target", "notes"]
+    assert data["answerFields"] == ["today", "target", "notes", "distribution"]
     assert data["languagePattern"] == "^[a-z]{2,3}$"
     assert [(c["id"], c["score"]) for c in data["choices"]] == [  # type: ignore[index]
         ("not-yet", 0),
@@ -131,3 +144,17 @@ def test_the_published_schema_is_the_committed_one(model: Model, repo_root: Path
         "en/assessment/assessment.schema.json": committed,
         "fr/assessment/assessment.schema.json": committed,
     }
+
+
+def test_a_workshop_page_gets_the_tally_s_format_and_every_statement_s_code(model: Model) -> None:
+    data = workshop_file_data(model)
+
+    assert data["tallyFormat"] == "client-centric-tally"
+    statements = data["statements"]
+    assert len(statements) == 46
+    assert statements[0] == {
+        "id": "accessible-one-location",
+        "code": "ACC-1",
+        "attribute": "accessible",
+    }
+    assert statements[-1] == {"id": "simple-personalized", "code": "SIM-6", "attribute": "simple"}
