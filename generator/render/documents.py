@@ -83,6 +83,14 @@ def documents(model: Model) -> tuple[Document, ...]:
         )
         for stage in model.stages
     )
+    tally_sheet = Document(
+        key="tally-sheet",
+        template="tally_sheet.html",
+        orientation="landscape",
+        title=model.info.short_title,
+        title_key="print.title_tally_sheet",
+        label_key="download.tally_sheet",
+    )
     playbook = Document(
         key="playbook",
         template="playbook.html",
@@ -91,7 +99,7 @@ def documents(model: Model) -> tuple[Document, ...]:
         title_key="print.title_playbook",
         label_key="download.playbook",
     )
-    return (*worksheets, whole_model, *checklists, playbook)
+    return (*worksheets, whole_model, tally_sheet, *checklists, playbook)
 
 
 def download_key(document: Document, page_size: str) -> str:

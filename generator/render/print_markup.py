@@ -51,12 +51,11 @@ def render_document(model: Model, document: Document, language: str, templates: 
     return typeset_html(html, language)
 
 
-_INSTRUCTION = re.compile(r"print\.instruction_(\d+)")
-
-
-def instruction_keys(model: Model) -> tuple[str, ...]:
-    """The facilitator's steps (`print.instruction_N` in strings.yml), in the order of N."""
-    numbered = [(_INSTRUCTION.fullmatch(key), key) for key in model.strings]
+def instruction_keys(model: Model, steps: str = "print.instruction") -> tuple[str, ...]:
+    """The facilitator's steps (`print.instruction_N` in strings.yml, or another `steps`
+    prefix), in the order of N."""
+    pattern = re.compile(re.escape(steps) + r"_(\d+)")
+    numbered = [(pattern.fullmatch(key), key) for key in model.strings]
     return tuple(key for found, key in sorted((int(m[1]), k) for m, k in numbered if m))
 
 
@@ -67,8 +66,8 @@ class LevelGroup:
     number: int
     """The level's place on the continuum, from 1."""
     level: Level
-    statements: tuple[tuple[int, Statement], ...]
-    """Each statement with its number in the attribute's table, counted across the groups."""
+    statements: tuple[Statement, ...]
+    """Each shown with its code (ACC-1), the same on every worksheet, tally sheet and file."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,11 @@ class Worksheet:
     @property
     def instructions(self) -> tuple[str, ...]:
         return instruction_keys(self.model)
+
+    @property
+    def tally_instructions(self) -> tuple[str, ...]:
+        """How to count hands with the tally sheet and write the tally down."""
+        return instruction_keys(self.model, "print.tally_instruction")
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -94,11 +98,8 @@ class Worksheet:
     def groups(self, attribute: Attribute) -> tuple[LevelGroup, ...]:
         """The attribute's statements by level, levels without any left out."""
         groups: list[LevelGroup] = []
-        numbered = 0
         for number, level in enumerate(self.model.levels, 1):
             statements = self.model.statements_at(attribute, level)
             if statements:
-                counted = tuple(enumerate(statements, numbered + 1))
-                groups.append(LevelGroup(number, level, counted))
-                numbered += len(statements)
+                groups.append(LevelGroup(number, level, statements))
         return tuple(groups)
