@@ -20,6 +20,7 @@ DOCUMENTS = (
     "checklist-phase-out",
     "model-worksheet",
     "playbook",
+    "tally-sheet",
     "worksheet-accessible",
     "worksheet-consistent",
     "worksheet-efficient",
@@ -29,7 +30,8 @@ DOCUMENTS = (
     "worksheet-simple",
 )
 """Every printed document of the real content: one checklist per stage, the whole-model
-worksheet, the playbook, one worksheet per attribute. Written out, not computed."""
+worksheet, the playbook, the tally sheet, one worksheet per attribute. Written out, not
+computed."""
 
 SIZES = ("letter", "a4")
 """Letter first, the Canadian default; then A4."""

@@ -102,6 +102,31 @@ def test_the_whole_model_worksheet_holds_every_statement(
             assert printed_words(statement.text, file.language) in text, statement.id
 
 
+def test_worksheets_print_each_statement_s_code(printed: PrintReport) -> None:
+    for file in _files(printed, "worksheet-accessible"):
+        text = _text(file.data)
+        for code in ("ACC-1", "ACC-4", "ACC-10"):
+            assert f" {code} " in f" {text} ", (file.docs_path, code)
+
+
+def test_the_tally_sheet_has_every_statement_with_its_code_and_a_column_per_rating(
+    model: Model, printed: PrintReport
+) -> None:
+    for file in _files(printed, "tally-sheet"):
+        text = _text(file.data)
+        for statement in model.statements:
+            assert printed_words(statement.text, file.language) in text, statement.id
+        for code in ("ACC-1", "CON-7", "EFF-5", "RES-7", "INT-4", "SEC-2", "SIM-6"):
+            assert f" {code} " in f" {text} ", (file.docs_path, code)
+        for key in ("print.not_yet", "print.not_applicable", "print.fill_participants"):
+            assert _strings(model, key, file.language).casefold() in text.casefold(), key
+        for level in model.levels:
+            assert printed_words(level.short_name, file.language) in text, level.id
+        other = "fr" if file.language == "en" else "en"
+        title = _strings(model, "print.title_tally_sheet", other)
+        assert title not in text, file.docs_path
+
+
 def test_each_checklist_holds_its_stage_items_and_those_of_its_plays(
     model: Model, printed: PrintReport
 ) -> None:

@@ -184,6 +184,8 @@ LANGUAGE_FILES = [
     "downloads/model-worksheet-letter.pdf",
     "downloads/playbook-a4.pdf",
     "downloads/playbook-letter.pdf",
+    "downloads/tally-sheet-a4.pdf",
+    "downloads/tally-sheet-letter.pdf",
     "downloads/worksheet-accessible-a4.pdf",
     "downloads/worksheet-accessible-letter.pdf",
     "downloads/worksheet-consistent-a4.pdf",

@@ -110,6 +110,7 @@ def test_each_attribute_page_lists_its_plays_and_each_statement_the_plays_advanc
         code: normalized(model.strings["attribute.advanced_by"][code])
         for code in model.language_codes
     }
+    codes: dict[str, str] = {}
     for code in model.language_codes:
         for attribute in model.attributes:
             page_id = f"model/{attribute.id}"
@@ -122,15 +123,24 @@ def test_each_attribute_page_lists_its_plays_and_each_statement_the_plays_advanc
 
             for statement in attribute.statements:
                 item = one([li for li in main.iter("li") if li.get("id") == statement.id], "li")
-                assert text_of(one(with_class(item, "p", "statement-text"), "text")) == (
-                    normalized(statement.text[code])
-                )
+                shown = text_of(one(with_class(item, "p", "statement-text"), "text"))
+                statement_code, _, text = shown.partition(" ")
+                assert text == normalized(statement.text[code])
+                assert re.fullmatch(r"[A-Z]{2,4}-[1-9][0-9]?", statement_code), shown
+                assert codes.setdefault(statement.id, statement_code) == statement_code, code
                 labels = [text_of(dt) for dt in item.iter("dt")]
                 assert advanced_by[code] in labels, (code, statement.id)
                 plays = [a for dd in item.iter("dd") for a in dd.iter("a")]
                 assert targets(site, code, page_id, plays) == [
                     page_file(site, code, f"playbook/{p.id}") for p in model.plays_for(statement)
                 ], (code, statement.id)
+    # Codes: the attribute's code and the statement's place in it, the same in both languages.
+    assert len(set(codes.values())) == len(model.statements)
+    assert (codes["accessible-one-location"], codes["accessible-universal-design"]) == (
+        "ACC-1",
+        "ACC-10",
+    )
+    assert (codes["consistent-reliable"], codes["simple-personalized"]) == ("CON-1", "SIM-6")
 
 
 def test_each_play_page_links_back_to_the_statements_it_advances(site: BuiltSite) -> None:
