@@ -66,6 +66,9 @@ class Model:
     """Where each object was loaded from (file, key, line): see `origin_of`."""
     example: AssessmentFile | None = None
     """The worked example the site shows as a report (`assessment.example.with_example`)."""
+    workshop_example: tuple[AssessmentFile, ...] = ()
+    """The worked example workshop the site shows as a team report: the participants' files,
+    then their consensus (`assessment.example.with_example`)."""
     glossary: GlossaryFile | None = None
     """The preferred terms (content/glossary.yml); a content tree may have none."""
 

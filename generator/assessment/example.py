@@ -1,9 +1,10 @@
-"""The worked example: an assessment in content/examples/, shown on the site as a report.
+"""The worked examples in content/examples/: an assessment, shown on the site as a report, and
+a workshop (three participants and their consensus), shown as a team report.
 
-`load` leaves it alone (an assessment is checked against the model, so it is read
-after it); the site build reads it with `with_example`, checked like any assessment
-file, into the model's `example`. Its bytes join the model's fingerprint, so an edit
-to the example renders the site again.
+`load` leaves them alone (an assessment is checked against the model, so it is read
+after it); the site build reads them with `with_example`, checked like any assessment
+file, into the model's `example` and `workshop_example`. Their bytes join the model's
+fingerprint, so an edit to an example renders the site again.
 """
 
 from __future__ import annotations
@@ -14,19 +15,37 @@ from pathlib import Path
 from generator.assessment.reading import check_assessment, read_document
 from generator.cache import Key
 from generator.model import Model
+from generator.schema.assessment import AssessmentFile
 
-__all__ = ["EXAMPLE", "with_example"]
+__all__ = ["EXAMPLE", "WORKSHOP_EXAMPLE", "with_example"]
 
 EXAMPLE = "content/examples/death-notification-assessment.yml"
+WORKSHOP_EXAMPLE = tuple(
+    f"content/examples/death-notification-workshop-{name}.yml"
+    for name in ("federal", "provincial", "municipal", "consensus")
+)
+"""The worked example workshop: the participants' files, then their consensus."""
 
 
 def with_example(root: Path, model: Model) -> Model:
     """`model` with the example under `root` when there is one; `ContentError` if it is wrong."""
-    path = root / EXAMPLE
-    if not path.is_file():
+    found = [name for name in (EXAMPLE, *WORKSHOP_EXAMPLE) if (root / name).is_file()]
+    if not found:
         return model
-    document = read_document(path, EXAMPLE)
-    example = check_assessment(document, model)
-    fingerprint = Key("content").add(model.fingerprint, EXAMPLE, path.read_bytes()).hex()
-    origins = model.origins.including(example, document)  # its page links to the file
-    return dataclasses.replace(model, fingerprint=fingerprint, example=example, origins=origins)
+    key = Key("content").add(model.fingerprint)
+    origins = model.origins
+    read: dict[str, AssessmentFile] = {}
+    for name in found:
+        path = root / name
+        document = read_document(path, name)
+        read[name] = check_assessment(document, model)
+        key = key.add(name, path.read_bytes())
+        origins = origins.including(read[name], document)  # its page links to the file
+    workshop = tuple(read[name] for name in WORKSHOP_EXAMPLE if name in read)
+    return dataclasses.replace(
+        model,
+        fingerprint=key.hex(),
+        example=read.get(EXAMPLE),
+        workshop_example=workshop if len(workshop) == len(WORKSHOP_EXAMPLE) else (),
+        origins=origins,
+    )

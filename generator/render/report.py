@@ -45,12 +45,14 @@ def report_format(path: Path) -> str | None:
 
 @cache
 def _environment(templates: Path) -> jinja2.Environment:
-    """The page templates' environment, reading site_templates/report/ first."""
+    """The page templates' environment, reading site_templates/report/ first; the site's
+    style sheets too, for what a report shares with a page (team-report.css)."""
     pages = environment(templates / "pages")
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(templates / REPORT_TEMPLATES),
             jinja2.FileSystemLoader(templates / "pages"),
+            jinja2.FileSystemLoader(templates / "theme" / "css"),
         ]
     )
     return pages.overlay(loader=loader)

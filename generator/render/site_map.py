@@ -18,6 +18,7 @@ from generator.render.assessment_page import AssessmentPage
 from generator.render.changes import changes_view
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
+from generator.render.team_report import ExampleWorkshop
 from generator.schema.models import GlossaryEntry, Stage
 from generator.schema.text import LocalizedText
 
@@ -100,6 +101,7 @@ def _alphabetical(terms: tuple[GlossaryEntry, ...], language: str) -> list[Gloss
 def site_pages(model: Model) -> list[SitePage]:
     """Every page of one language, parents before children, in reading order."""
     example = ExampleReport.of(model)
+    workshop = ExampleWorkshop.of(model)
     pages = [
         SitePage(
             HOME,
@@ -210,6 +212,14 @@ def site_pages(model: Model) -> list[SitePage]:
             "page.assessment_example",
             {"example": example},
             made_from=(*_present(example.assessment), *_words(model, "report")),
+        ),
+        SitePage(
+            "workshop/example",
+            "workshop-example.html",
+            "assessment/index",
+            "page.workshop_example",
+            {"workshop": workshop},
+            made_from=(*model.workshop_example, *_words(model, "team")),
         ),
     ]
     pages += [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.assessment.format import note_in
 from generator.assessment.scoring import assess
-from generator.assessment.workshop import Merged, StatementSpread, count_keys
+from generator.assessment.workshop import Merged, StatementSpread, count_keys, merge
 from generator.model import Model
 from generator.render.report_view import ScoreRow, Words, report_view
 from generator.schema.assessment import NOT_APPLICABLE, UNANSWERED, AssessmentFile, TallyFile
@@ -21,6 +21,8 @@ from generator.schema.models import Statement
 
 __all__ = [
     "BAR_COLOURS",
+    "ExampleWorkshop",
+    "Source",
     "TeamReportView",
     "Workshop",
     "source_names",
@@ -97,7 +99,7 @@ class TeamReportView:
     service_locale: str | None
     date: str | None
     participants: int
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     """Who the counts come from: each participant's label, or "Participant 1, 2, …"."""
     disputed: int
     total: int
@@ -110,22 +112,33 @@ class TeamReportView:
     scale: str
 
 
-def source_names(words: Words, entries: Sequence[AssessmentFile | TallyFile]) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Source:
+    """One file whose ratings are counted, as the report names it."""
+
+    name: str
+    locale: str | None
+    """The name's own locale when the file is in another language than the report."""
+
+
+def source_names(words: Words, entries: Sequence[AssessmentFile | TallyFile]) -> tuple[Source, ...]:
     """Each file as the report names it: its participant's label and organisation, else a
     number ("Participant 2", counted among unnamed files), or a tally's size."""
     names = []
     unnamed = 0
     for entry in entries:
         if isinstance(entry, TallyFile):
-            names.append(words("team.tally_item", count=entry.participants))
+            names.append(Source(words("team.tally_item", count=entry.participants), None))
             continue
         who = entry.participant
         given = (who.label, who.organisation) if who else ()
         parts = [part.strip() for part in given if part and part.strip()]
-        if not parts:
+        if parts:
+            other = entry.language if entry.language != words.language else None
+            names.append(Source(" — ".join(parts), words.locale(other)))
+        else:
             unnamed += 1
-            parts = [words("team.participant_n", n=unnamed)]
-        names.append(" — ".join(parts))
+            names.append(Source(words("team.participant_n", n=unnamed), None))
     return tuple(names)
 
 
@@ -237,3 +250,22 @@ def team_report_view(
         consensus_attributes=scored.attributes if scored else (),
         scale=words("team.scale", not_yet=words("assessment.not_yet"), levels=levels),
     )
+
+
+@dataclass(frozen=True)
+class ExampleWorkshop:
+    """What the example workshop page shows; no workshop when the build has none."""
+
+    model: Model
+    workshop: Workshop | None
+
+    @classmethod
+    def of(cls, model: Model) -> ExampleWorkshop:
+        files = model.workshop_example
+        return cls(model, Workshop(files[:-1], files[-1]) if files else None)
+
+    def view(self, language: str) -> TeamReportView | None:
+        if self.workshop is None:
+            return None
+        merged = merge(self.model, self.workshop.entries)
+        return team_report_view(self.model, self.workshop, merged, language)

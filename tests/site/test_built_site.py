@@ -232,6 +232,7 @@ LANGUAGE_FILES = [
     "playbook/write-plainly-look-alike/index.html",
     "search/index.html",
     "translation-status/index.html",
+    "workshop/example/index.html",
     "worksheets/index.html",
 ]
 """Every file of one language's part of the site, from its root ('' in English, 'fr/')."""
@@ -241,6 +242,7 @@ SHARED_FILES = [
     "404.html",
     "css/assessment.css",
     "css/site.css",
+    "css/team-report.css",
     "downloads/site-offline.zip",
     "js/assessment.js",
     "js/chart.js",
@@ -249,6 +251,7 @@ SHARED_FILES = [
     "js/scoring.js",
     "js/search.js",
     "js/versions.js",
+    "js/workshop.js",
     "sitemap.xml",
     "sitemap.xml.gz",
 ]
