@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.assessment.example import EXAMPLE, with_example
+from generator.assessment.example import EXAMPLE, WORKSHOP_EXAMPLE, with_example
 from generator.cli import main
 from generator.model import Model
 
@@ -54,6 +54,37 @@ def test_the_site_s_model_carries_the_example_and_its_bytes_in_its_fingerprint(
 
 
 def test_without_an_example_the_model_is_unchanged(model: Model, project: Path) -> None:
-    (project / EXAMPLE).unlink()
+    for name in (EXAMPLE, *WORKSHOP_EXAMPLE):
+        (project / name).unlink()
 
     assert with_example(project, model) is model
+
+
+def test_the_example_workshop_is_carried_participants_then_consensus(
+    model: Model, repo_root: Path, project: Path
+) -> None:
+    carried = with_example(repo_root, model)
+    labels = [f.participant.label if f.participant else None for f in carried.workshop_example]
+    assert labels == [
+        "Federal program lead",
+        "Responsable provinciale, état civil",
+        "Service desk supervisor",
+        None,
+    ]
+    consensus = carried.workshop_example[-1].consensus
+    assert consensus is not None and consensus.participants == 3
+
+    path = project / WORKSHOP_EXAMPLE[1]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  efficient-tell-us-once:", "  tell-us-once:"),
+        encoding="utf-8",
+    )
+    assert main(["validate", "--root", str(project)]) == 1
+
+
+def test_without_one_of_its_files_there_is_no_example_workshop(model: Model, project: Path) -> None:
+    (project / WORKSHOP_EXAMPLE[-1]).unlink()
+
+    carried = with_example(project, model)
+    assert carried.workshop_example == ()
+    assert carried.example is not None

@@ -3,12 +3,25 @@
 // its stored answers, so the page's first load does not carry it. Node runs the case table
 // tests/assessment/cases/scoring.json against it. It imports nothing: the offline copy gives it
 // to the page as a `data:` address, from which a module cannot import another.
+//
+// Format version 2 (read beside version 1, which has none of its fields) adds who answered
+// (`participant`), a team's `consensus` and each answer's `distribution`. The workshop page also
+// reads tallies (generator/assessment/tally.py): checkWorkshopFile takes either kind; its model
+// needs `tallyFormat` and the statements' codes (render/assessment_page.py: workshop_file_data).
 const PARTS = ["today", "target"];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VERSION_2_FIELDS = ["participant", "consensus"];
+const PARTICIPANT_FIELDS = ["label", "organisation"];
+const CONSENSUS_FIELDS = ["participants"];
+const TALLY_FIELDS = ["format", "format_version", "service", "date", "language", "participants", "statements"];
+const UNANSWERED = "unanswered";
 
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const isNote = (value) => typeof value === "string" || (isObject(value) && Object.values(value).every((t) => typeof t === "string"));
+const isCount = (value, least) => Number.isInteger(value) && value >= least;
+const refuse = (refused, values) => ({ refused, values: values || {} });
+const invalid = (where) => refuse("invalid", { where });
 
 const isDate = (value) => {
   const [, year, month, day] = DATE.exec(value) || [];
@@ -17,36 +30,94 @@ const isDate = (value) => {
   return year > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === +day;
 };
 
-// The text of a file: as checkFile, or refused as "not-json".
-export function checkText(model, text, lenient) {
-  let parsed;
-  try { parsed = JSON.parse(text.replace(/^\ufeff/, "")); } catch (error) { return { refused: "not-json", values: {} }; }
-  return checkFile(model, parsed, lenient);
+// The text of a file: as checkFile (or checkWorkshopFile), or refused as "not-json".
+function parse(text) {
+  try { return { parsed: JSON.parse(text.replace(/^\ufeff/, "")) }; } catch (error) { return { refused: "not-json", values: {} }; }
 }
 
-// A parsed file: { file: { service, language, answers }, dropped } or { refused, values }, the
-// first fault found (values.where names a field, values.ids statements). Stored answers are
-// `lenient`: those for statements no longer in the model are dropped.
+export function checkText(model, text, lenient) {
+  const outcome = parse(text);
+  return outcome.refused ? outcome : checkFile(model, outcome.parsed, lenient);
+}
+
+export function checkWorkshopText(model, text) {
+  const outcome = parse(text);
+  return outcome.refused ? outcome : checkWorkshopFile(model, outcome.parsed);
+}
+
+// The first fault of the fields every file has: service, date, language; null when none.
+function headerFault(model, file) {
+  const { language, date } = file;
+  if (own(file, "service") && !isNote(file.service)) return "service";
+  if (date != null && !(typeof date === "string" && isDate(date))) return "date";
+  if (language != null && !(typeof language === "string" && new RegExp(model.languagePattern).test(language))) return "language";
+  return null;
+}
+
+// The first wrong field of a block that may only have `fields`, with `check` for each value.
+function blockFault(block, where, fields, check) {
+  if (!isObject(block)) return where;
+  const stray = Object.keys(block).find((key) => !fields.includes(key));
+  if (stray !== undefined) return where + "." + stray;
+  const wrong = fields.find((key) => !check(key, block[key]));
+  return wrong === undefined ? null : where + "." + wrong;
+}
+
+// Version 2's blocks: who answered and the consensus; the first wrong field, or null.
+function version2Fault(file) {
+  if (file.format_version === 1) return VERSION_2_FIELDS.find((key) => own(file, key)) || null;
+  if (file.participant != null) {
+    const fault = blockFault(file.participant, "participant", PARTICIPANT_FIELDS, (key, value) => value == null || typeof value === "string");
+    if (fault) return fault;
+  }
+  if (file.consensus != null) {
+    return blockFault(file.consensus, "consensus", CONSENSUS_FIELDS, (key, value) => isCount(value, 1));
+  }
+  return null;
+}
+
+// An answer's distribution: { fault } (a field's path), { offScale } (a count of a rating the
+// scale does not have), { total } (the participants it counts) or { counts }.
+function checkDistribution(model, distribution, where) {
+  const keys = [...model.choices.map((c) => c.id), UNANSWERED];
+  const fault = blockFault(distribution, where, PARTS, (part, counts) => isObject(counts));
+  if (fault) return { fault };
+  const counts = {};
+  let offScale = false, totals = [];
+  for (const part of PARTS) {
+    const given = distribution[part];
+    const wrong = Object.keys(given).find((key) => !isCount(given[key], 0));
+    if (wrong !== undefined) return { fault: `${where}.${part}.${wrong}` };
+    if (Object.keys(given).some((key) => !keys.includes(key))) offScale = true;
+    else if (keys.some((key) => !own(given, key))) return { fault: `${where}.${part}` };
+    counts[part] = Object.fromEntries(keys.map((key) => [key, given[key]]));
+    totals.push(Object.values(given).reduce((sum, n) => sum + n, 0));
+  }
+  return offScale ? { offScale } : { counts, totals };
+}
+
+// A parsed file: { file: { service, language, answers, participant, consensus }, dropped } or
+// { refused, values }, the first fault found (values.where names a field, values.ids
+// statements). Stored answers are `lenient`: those for statements no longer in the model are
+// dropped.
 export function checkFile(model, file, lenient) {
-  const refuse = (refused, values) => ({ refused, values: values || {} });
-  const invalid = (where) => refuse("invalid", { where });
   if (!isObject(file) || file.format !== model.format) return refuse("not-assessment");
-  if (file.format_version !== model.formatVersion) {
+  if (!model.readVersions.includes(file.format_version)) {
     if (!own(file, "format_version")) return invalid("format_version");
     return refuse("format-version", { found: JSON.stringify(file.format_version), supported: model.formatVersion });
   }
   const stray = Object.keys(file).find((key) => !model.fields.includes(key));
   if (stray !== undefined) return invalid(stray);
-  const { model_version: version, language, date } = file;
+  const { model_version: version, language } = file;
   if (version != null && typeof version !== "string") return invalid("model_version");
-  if (own(file, "service") && !isNote(file.service)) return invalid("service");
-  if (language != null && !(typeof language === "string" && new RegExp(model.languagePattern).test(language))) return invalid("language");
-  if (date != null && !(typeof date === "string" && isDate(date))) return invalid("date");
+  const header = headerFault(model, file) || version2Fault(file);
+  if (header) return invalid(header);
   if (own(file, "answers") && !isObject(file.answers)) return invalid("answers");
   if (!lenient && version != null && version !== model.modelVersion) return refuse("model-version", { found: version, current: model.modelVersion });
   const known = new Set(model.statements.map((s) => s.id));
   const choices = new Set(model.choices.map((c) => c.id));
-  const answers = file.answers || {}, kept = {}, unknown = [], offScale = [];
+  const agreed = file.consensus ? file.consensus.participants : null;
+  const answers = file.answers || {}, kept = {}, unknown = [], offScale = [], badCounts = [];
   let wrong = null;
   Object.keys(answers).forEach((id) => {
     const answer = answers[id], where = "answers." + id;
@@ -55,8 +126,18 @@ export function checkFile(model, file, lenient) {
     if (stranger !== undefined) wrong = wrong || where + "." + stranger;
     if (answer.notes != null && !isNote(answer.notes)) wrong = wrong || where + ".notes";
     PARTS.forEach((part) => { if (typeof answer[part] === "object" && answer[part]) wrong = wrong || where + "." + part; });
+    let distribution = null;
+    if (answer.distribution != null) {
+      if (file.format_version === 1) wrong = wrong || where + ".distribution";
+      const found = checkDistribution(model, answer.distribution, where + ".distribution");
+      if (found.fault) wrong = wrong || found.fault;
+      else if (found.offScale) offScale.push(id);
+      else if (agreed !== null && found.totals.some((total) => total !== agreed)) badCounts.push(id);
+      else distribution = found.counts;
+    }
     if (!known.has(id)) return unknown.push(id);
     kept[id] = { notes: answer.notes || "" };
+    if (distribution) kept[id].distribution = distribution;
     PARTS.forEach((part) => {
       const value = answer[part];
       if (typeof value === "string" && choices.has(value)) kept[id][part] = value;
@@ -66,5 +147,64 @@ export function checkFile(model, file, lenient) {
   if (wrong) return invalid(wrong);
   if (!lenient && unknown.length) return refuse("unknown-statements", { ids: unknown });
   if (!lenient && offScale.length) return refuse("bad-ratings", { ids: offScale });
-  return { file: { service: file.service || "", language: language || null, answers: kept }, dropped: unknown.length };
+  if (!lenient && badCounts.length) return refuse("bad-counts", { ids: badCounts });
+  const participant = isObject(file.participant) ? file.participant : null;
+  return {
+    file: {
+      service: file.service || "", language: language || null, answers: kept,
+      participant: participant && { label: participant.label || null, organisation: participant.organisation || null },
+      consensus: file.consensus ? { participants: file.consensus.participants } : null
+    },
+    dropped: unknown.length
+  };
+}
+
+// A tally: { file: { kind: "tally", service, language, participants, statements } } with the
+// hands per statement id (today and target, {} when not given), or { refused, values }.
+export function checkTally(model, file) {
+  if (file.format_version !== model.formatVersion) {
+    if (!own(file, "format_version")) return invalid("format_version");
+    return refuse("format-version", { found: JSON.stringify(file.format_version), supported: model.formatVersion });
+  }
+  const stray = Object.keys(file).find((key) => !TALLY_FIELDS.includes(key));
+  if (stray !== undefined) return invalid(stray);
+  const header = headerFault(model, file);
+  if (header) return invalid(header);
+  const participants = file.participants;
+  if (!isCount(participants, 1)) return invalid("participants");
+  if (own(file, "statements") && !isObject(file.statements)) return invalid("statements");
+  const byCode = new Map(model.statements.map((s) => [s.code, s.id]));
+  const ids = new Set(model.statements.map((s) => s.id));
+  const choices = new Set(model.choices.map((c) => c.id));
+  const given = file.statements || {}, statements = {}, unknown = [], twice = [], offScale = [], tooMany = [];
+  for (const key of Object.keys(given)) {
+    const where = "statements." + key;
+    const fault = blockFault(given[key], where, PARTS, (part, hands) => hands === undefined || isObject(hands));
+    if (fault) return invalid(fault);
+    const hands = {};
+    for (const part of PARTS) {
+      hands[part] = given[key][part] || {};
+      const wrong = Object.keys(hands[part]).find((rating) => !isCount(hands[part][rating], 0));
+      if (wrong !== undefined) return invalid(`${where}.${part}.${wrong}`);
+    }
+    const id = byCode.has(key) ? byCode.get(key) : (ids.has(key) ? key : null);
+    if (id === null) { unknown.push(key); continue; }
+    if (own(statements, id)) { twice.push(key); continue; }
+    statements[id] = hands;
+    if (PARTS.some((part) => Object.keys(hands[part]).some((rating) => !choices.has(rating)))) offScale.push(key);
+    if (PARTS.some((part) => Object.values(hands[part]).reduce((sum, n) => sum + n, 0) > participants)) tooMany.push(key);
+  }
+  if (unknown.length) return refuse("unknown-statements", { ids: unknown });
+  if (twice.length) return refuse("same-statement", { ids: twice });
+  if (offScale.length) return refuse("bad-ratings", { ids: offScale });
+  if (tooMany.length) return refuse("too-many-hands", { ids: tooMany });
+  return { file: { kind: "tally", service: file.service || "", language: file.language || null, participants, statements } };
+}
+
+// A file the workshop page was given: a participant's assessment, a consensus or a tally,
+// as `merge` (workshop.js) takes it: { file: { kind, ... } } or { refused, values }.
+export function checkWorkshopFile(model, file) {
+  if (isObject(file) && file.format === model.tallyFormat) return checkTally(model, file);
+  const outcome = checkFile(model, file, false);
+  return outcome.refused ? outcome : { file: { kind: "assessment", ...outcome.file } };
 }

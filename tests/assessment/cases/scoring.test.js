@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { compare } from "../../../site_templates/theme/js/compare.js";
-import { checkFile, checkText } from "../../../site_templates/theme/js/file-check.js";
+import {
+  checkFile, checkText, checkWorkshopFile, checkWorkshopText
+} from "../../../site_templates/theme/js/file-check.js";
 import { layoutChart, wrap } from "../../../site_templates/theme/js/chart.js";
 import { assess, formatScore, rankGaps } from "../../../site_templates/theme/js/scoring.js";
 import { mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
@@ -24,18 +26,20 @@ const MERGE_FIELDS = ["today", "target", "spread", "distinct", "mixed_not_applic
 const spec = table.model;
 const model = {
   format: "client-centric-assessment",
-  formatVersion: 1,
+  formatVersion: 2,
+  readVersions: [1, 2],
+  tallyFormat: "client-centric-tally",
   modelVersion: spec.model_version,
-  fields: ["format", "format_version", "model_version", "service", "date", "language", "answers"],
-  answerFields: ["today", "target", "notes"],
+  fields: ["format", "format_version", "model_version", "service", "date", "language", "participant", "consensus", "answers"],
+  answerFields: ["today", "target", "notes", "distribution"],
   languagePattern: "^[a-z]{2,3}$",
   choices: [{ id: "not-yet", score: 0 }, ...spec.levels, { id: "not-applicable", score: null }],
   top: Math.max(...spec.levels.map((level) => level.score)),
   recommendedPlays: spec.recommended_plays,
   tiePrecision: 1000000,
   attributes: spec.attributes.map(({ id }) => ({ id })),
-  statements: spec.attributes.flatMap((attribute) => attribute.statements.map((statement) => ({
-    id: statement.id, attribute: attribute.id, results: statement.results
+  statements: spec.attributes.flatMap((attribute) => attribute.statements.map((statement, index) => ({
+    id: statement.id, code: `${attribute.code}-${index + 1}`, attribute: attribute.id, results: statement.results
   }))),
   results: spec.results.map((id) => ({ id })),
   plays: spec.plays,
@@ -117,16 +121,24 @@ const runners = {
     return { ...merged, statements };
   },
   check_file(input, expected) {
-    const outcome = "text" in input ? checkText(model, input.text, false) : checkFile(model, input.file, false);
+    const outcome = input.workshop
+      ? ("text" in input ? checkWorkshopText(model, input.text) : checkWorkshopFile(model, input.file))
+      : ("text" in input ? checkText(model, input.text, false) : checkFile(model, input.file, false));
     if (outcome.refused) {
       const refused = { refused: outcome.refused };
       if ("ids" in expected) refused.ids = outcome.values.ids;
       if ("where" in expected) refused.where = outcome.values.where;
       return refused;
     }
-    const answers = Object.fromEntries(Object.entries(outcome.file.answers).map(([id, answer]) => [id,
-      Object.fromEntries(Object.entries(answer).filter(([, value]) => value !== null && value !== ""))]));
-    return { accepted: { answers } };
+    const present = (block) => Object.fromEntries(Object.entries(block).filter(([, value]) => value !== null && value !== ""));
+    if (outcome.file.kind === "tally") {
+      return { accepted: { tally: { participants: outcome.file.participants, statements: outcome.file.statements } } };
+    }
+    const accepted = { answers: Object.fromEntries(Object.entries(outcome.file.answers).map(([id, answer]) => [id, present(answer)])) };
+    ["participant", "consensus"].forEach((field) => {
+      if (expected.accepted && field in expected.accepted && outcome.file[field]) accepted[field] = present(outcome.file[field]);
+    });
+    return { accepted };
   }
 };
 
