@@ -44,10 +44,10 @@ def test_a_second_build_with_no_change_prints_no_pdf(
     assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 0
     assert main(["build", "--root", str(project), "--site-dir", str(project / "site")]) == 0
 
-    # The French worksheet of the edited attribute, the whole model and the playbook, in
-    # both sizes, the first time; nothing the second.
+    # The French worksheet of the edited attribute, the whole model, the tally sheet and the
+    # playbook, in both sizes, the first time; nothing the second.
     first, second = _printed_counts(caplog)
-    assert first == (6, every - 6)
+    assert first == (8, every - 8)
     assert second == (0, every)
     site = project / "site"
     built = {path.relative_to(site).as_posix() for path in site.rglob("*.pdf")}

@@ -29,13 +29,13 @@ def test_a_build_shows_its_steps_in_a_log_and_quiet_shows_none(
 
     said = capsys.readouterr()
     # Not a terminal: one line per step. The edit prints the French worksheet of its
-    # attribute, the whole model and the playbook, in both sizes.
+    # attribute, the whole model, the tally sheet and the playbook, in both sizes.
     assert said.err.splitlines() == [
         "Checking the content…",
         "Reading the worked example…",
         "Checking the languages in mkdocs.yml…",
         "Preparing the PDFs…",
-        *(f"PDFs printed: {done} of 6" for done in range(7)),
+        *(f"PDFs printed: {done} of 8" for done in range(9)),
         "Writing the pages…",
         "Pages written: en (language 1 of 2)",
         "Pages written: fr (language 2 of 2)",

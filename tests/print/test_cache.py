@@ -62,7 +62,7 @@ def test_an_edited_statement_prints_again_only_the_documents_that_show_it(
 
     report = print_documents(load(project), project / "site_templates", warm_cache, workers=1)
 
-    showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
+    showing = (f"worksheet-{attribute.id}", "model-worksheet", "tally-sheet", "playbook")
     expected = {f"en/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES}
     assert set(report.printed) == expected
     for path in expected:

@@ -36,7 +36,7 @@ def test_an_edit_shows_the_last_pdfs_and_hands_the_new_ones_to_later(
 
     report = print_documents(load(project), templates, warm_cache, workers=1, later=deferred.extend)
 
-    showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
+    showing = (f"worksheet-{attribute.id}", "model-worksheet", "tally-sheet", "playbook")
     expected = {f"en/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES}
     assert report.printed == ()
     assert set(report.pending) == expected

@@ -57,7 +57,7 @@ def test_an_edit_after_a_plan_prints_again_what_shows_it(
 
     report = print_documents(load(project), templates, warm_cache, workers=1)
 
-    showing = (f"worksheet-{attribute.id}", "model-worksheet", "playbook")
+    showing = (f"worksheet-{attribute.id}", "model-worksheet", "tally-sheet", "playbook")
     assert set(report.printed) == {
         f"fr/downloads/{key}-{size}.pdf" for key in showing for size in PAGE_SIZES
     }

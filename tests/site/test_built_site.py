@@ -232,8 +232,8 @@ LANGUAGE_FILES = [
     "playbook/write-plainly-look-alike/index.html",
     "search/index.html",
     "translation-status/index.html",
-    "workshop/example/index.html",
     "worksheets/index.html",
+    "workshop/example/index.html",
 ]
 """Every file of one language's part of the site, from its root ('' in English, 'fr/')."""
 

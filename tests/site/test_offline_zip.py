@@ -17,7 +17,7 @@ def test_the_copy_holds_every_page_and_pdf_of_both_languages(site: BuiltSite) ->
 
     pages = {site.page_path(code, page_id) for code, page_id in site.html_pages()}
     pdfs = {path.relative_to(site.site).as_posix() for path in site.site.rglob("*.pdf")}
-    assert len(pdfs) == 52
+    assert len(pdfs) == 56
     assert pages | pdfs <= held
     assert {"assessment/index.html", "fr/assessment/index.html"} <= held
     assert {"css/site.css", "js/assessment.js", "js/search.js"} <= held
