@@ -78,6 +78,9 @@ def _suffixed(text: dict[str, str], copy: int) -> dict[str, str]:
 def _copy_attribute(attribute: dict[str, Any], copy: int) -> dict[str, Any]:
     duplicate = dict(attribute)
     duplicate["id"] = f"{attribute['id']}-x{copy}"
+    # A code of its own (2 to 4 capital letters): the original's first two, then the copy's
+    # number in two letters (ACAC for ACC's copy 2), unique while the originals' first two are.
+    duplicate["code"] = attribute["code"][:2] + chr(65 + copy // 26) + chr(65 + copy % 26)
     duplicate["name"] = _suffixed(attribute["name"], copy)
     duplicate.pop("alt_name", None)
     duplicate["statements"] = [

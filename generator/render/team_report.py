@@ -30,12 +30,12 @@ __all__ = [
 ]
 
 BAR_COLOURS = {
-    "not-yet": "#e8ecf0",
-    NOT_APPLICABLE: "#8a939c",
-    UNANSWERED: "#ffffff",
+    "not-yet": "#eee",
+    NOT_APPLICABLE: "#999",
+    UNANSWERED: "#fff",
 }
 """The fill of each rating's part of a distribution bar; the levels get `LEVEL_COLOURS`."""
-LEVEL_COLOURS = ("#a9bfd6", "#5b7fa6", "#26374a", "#0f1a26")
+LEVEL_COLOURS = ("#abd", "#58a", "#246", "#123")
 """Light to dark along the continuum (the last ones for longer scales)."""
 
 
@@ -59,21 +59,14 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Segment:
-    """One rating's part of a distribution bar, in units of participants."""
-
-    x: int
-    width: int
-    colour: str
-
-
-@dataclass(frozen=True)
 class CountRow:
     """Today's or the target's counts for one statement, in the columns' order."""
 
     label: str
     counts: tuple[int, ...]
-    segments: tuple[Segment, ...]
+    bar: str
+    """The counts drawn as one bar: a CSS background, each rating's share in its colour
+    (empty when nobody is counted). Decoration only: the counts are the text."""
     consensus: str | None
     """The rating the team agreed on, in words; None without a consensus."""
 
@@ -81,7 +74,6 @@ class CountRow:
 @dataclass(frozen=True)
 class StatementRow:
     statement: Statement
-    anchor: str
     spread: int
     distinct: int
     mixed_not_applicable: bool
@@ -159,16 +151,32 @@ def _columns(words: Words, model: Model) -> tuple[Column, ...]:
 def _count_row(
     label: str, counts: dict[str, int], columns: Sequence[Column], consensus: str | None
 ) -> CountRow:
-    segments = []
-    x = 0
+    return CountRow(
+        label, tuple(counts[column.key] for column in columns), _bar(counts, columns), consensus
+    )
+
+
+def _bar(counts: dict[str, int], columns: Sequence[Column]) -> str:
+    """`linear-gradient(…)` with a hard-edged band per rating counted, left to right."""
+    total = sum(counts[column.key] for column in columns)
+    if not total:
+        return ""
+    stops = []
+    start = 0
     for column in columns:
         number = counts[column.key]
         if number:
-            segments.append(Segment(x, number, column.colour))
-            x += number
-    return CountRow(
-        label, tuple(counts[column.key] for column in columns), tuple(segments), consensus
-    )
+            end = start + number
+            stops.append(
+                f"{column.colour} {_percent(start, total)},{column.colour} {_percent(end, total)}"
+            )
+            start = end
+    return f"linear-gradient(90deg,{','.join(stops)})"
+
+
+def _percent(part: int, total: int) -> str:
+    """A whole percentage: the bar is a picture of the counts, which the text gives exactly."""
+    return f"{round(100 * part / total)}%"
 
 
 def _statement_row(
@@ -188,7 +196,6 @@ def _statement_row(
         rationale, rationale_language = note_in(answer.notes, words.language, consensus.language)
     return StatementRow(
         statement=statement,
-        anchor=statement.code.lower(),
         spread=found.spread,
         distinct=found.distinct,
         mixed_not_applicable=found.mixed_not_applicable,
