@@ -219,9 +219,9 @@ def test_import_refuses_what_is_not_an_assessment_of_this_model_and_says_why(
         ),
         (
             "future.json",
-            b'{"format": "client-centric-assessment", "format_version": 2}',
+            b'{"format": "client-centric-assessment", "format_version": 3}',
             "assessment.error_format_version",
-            {"found": 2, "supported": 1},
+            {"found": 3, "supported": 2},
         ),
         (
             "typo.json",
