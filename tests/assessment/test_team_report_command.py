@@ -65,7 +65,7 @@ def report(*arguments: str | Path) -> int:
 
 
 class TeamPage(HTMLParser):
-    """The statements in the order the report lists them, their flags and the scores."""
+    """The statements' codes in the order the report lists them, their flags and the scores."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -77,13 +77,17 @@ class TeamPage(HTMLParser):
         self._row = ""
         self._cell = ""
         self._consensus = False
+        self._distribution = False
+        self._code = False
 
     def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
         attrs = {name: value or "" for name, value in attributes}
         if tag == "html":
             self.lang = attrs.get("lang", "")
-        if tag == "tbody" and "data-statement" in attrs:
-            self.order.append(attrs["data-statement"])
+        if tag == "tbody" and self._distribution:
+            self._code = True  # the statement's code is the first bold text of its group
+        if tag == "table":
+            self._distribution = "distribution-table" in attrs.get("class", "")
         if tag == "span" and attrs.get("class") == "flag":
             self.flagged.append(self.order[-1])
         if tag == "table":
@@ -99,6 +103,9 @@ class TeamPage(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
+        if self._code and self.lasttag == "b":
+            self.order.append(data)
+            self._code = False
         if self._cell:
             self.scores[(self._row, self._cell)] = data.strip()
 
@@ -153,14 +160,11 @@ def test_the_team_report_lists_disputes_first_flags_mixed_answers_and_scores_the
 
     page = parse(out)
     assert page.lang == "en-CA"
-    assert page.order[:9] == MOST_DISPUTED
-    assert page.order[9:12] == [  # then the others, in the model's order
-        "accessible-on-request",
-        "accessible-before-i-ask",
-        "accessible-switch-channels",
-    ]
+    codes = ["SEC-2", "ACC-4", "EFF-5", "INT-3", "ACC-1", "ACC-2", "CON-4", "RES-4", "SIM-1"]
+    assert page.order[:9] == codes  # MOST_DISPUTED, by code
+    assert page.order[9:12] == ["ACC-3", "ACC-5", "ACC-6"]  # then the others, in model order
     assert len(page.order) == 46
-    assert page.flagged == ["integrity-no-one-missed", "efficient-timely-affordable"]
+    assert page.flagged == ["INT-3", "EFF-3"]
     # The consensus, scored as one assessment (those of death-notification-assessment.yml):
     # accessible 7 points over 10 statements, consistent 5/7, efficient 6/6 (one not
     # applicable), responsive 5/7, integrity 2/4, secure 4/5, simple 3/6; overall 32/45.

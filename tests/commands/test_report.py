@@ -121,6 +121,18 @@ def test_an_export_becomes_a_standalone_html_report_in_english(
     assert 'lang="fr-CA"' in html  # the notes and the service keep their own language
 
 
+def test_each_answer_shows_its_statement_s_code(
+    repo_root: Path, export: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+
+    assert report(repo_root, str(export), "--lang", "en", "--out", str(out)) == 0
+
+    text = " ".join("".join(parse(out).text).split())
+    assert "SIM-1 My services are delivered in easy to understand, plain language." in text
+    assert "ACC-1 My in-person services are conveniently located" in text
+
+
 def test_the_same_report_in_french_uses_its_decimal_comma(
     repo_root: Path, export: Path, tmp_path: Path
 ) -> None:

@@ -355,10 +355,12 @@ def test_every_page_carries_the_draft_notice(site: BuiltSite) -> None:
         assert normalized(f"{label} — {notice}") in text, site.page_path(code, page_id)
 
 
-def test_home_and_an_attribute_page_weigh_at_most_60_kb(site: BuiltSite) -> None:
+def test_home_an_attribute_page_and_the_example_workshop_weigh_at_most_60_kb(
+    site: BuiltSite,
+) -> None:
     attribute = f"model/{site.model.attributes[0].id}"
     for code in site.model.language_codes:
-        for page_id in ("index", attribute):
+        for page_id in ("index", attribute, "workshop/example"):
             relative = site.page_path(code, page_id)
             total = (site.site / relative).stat().st_size
             for link in parse(site.site / relative).links:
