@@ -33,7 +33,7 @@ from generator.schema.changelog import ModelVersion
 from generator.schema.loader import MAX_DEPTH, SourceDocument, parse_yaml, read_text
 from generator.schema.messages import describe_location, to_problem, worth_reporting
 
-__all__ = ["check_assessment", "read_assessment", "read_document", "suggest"]
+__all__ = ["check_assessment", "check_count_keys", "read_assessment", "read_document", "suggest"]
 
 
 def read_assessment(path: Path, model: Model, shown_as: str | None = None) -> AssessmentFile:
@@ -277,16 +277,7 @@ def _check_counts(
         if not isinstance(counts, dict):
             continue  # pydantic reports it
         location = (*where, part)
-        for key in counts:
-            if key not in keys:
-                problems.add(
-                    document.path,
-                    document.line_of((*location, key)),
-                    "assessment_unknown_rating",
-                    where=describe_location(location),
-                    value=str(key),
-                    choices=", ".join(keys),
-                )
+        check_count_keys(counts, location, keys, document, problems)
         missing = [key for key in keys if key not in counts]
         if missing:
             problems.add(
@@ -307,6 +298,26 @@ def _check_counts(
                 where=describe_location(location),
                 total=sum(numbers),
                 participants=participants,
+            )
+
+
+def check_count_keys(
+    counts: dict[Any, Any],
+    location: tuple[str, ...],
+    allowed: tuple[str, ...],
+    document: SourceDocument,
+    problems: ProblemCollector,
+) -> None:
+    """Each rating counted (a distribution's, a tally's hands) is one of `allowed`."""
+    for key in counts:
+        if key not in allowed:
+            problems.add(
+                document.path,
+                document.line_of((*location, key)),
+                "assessment_unknown_rating",
+                where=describe_location(location),
+                value=str(key),
+                choices=", ".join(allowed),
             )
 
 

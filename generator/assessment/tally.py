@@ -14,7 +14,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.assessment.format import rating_choices
-from generator.assessment.reading import check_assessment, read_document, suggest
+from generator.assessment.reading import (
+    check_assessment,
+    check_count_keys,
+    read_document,
+    suggest,
+)
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.i18n import Message
 from generator.model import Model
@@ -134,16 +139,7 @@ def _check_hands(
         if not isinstance(hands, dict):
             continue  # none given, or pydantic reports it
         location = (*where, part)
-        for rating in hands:
-            if rating not in choices:
-                problems.add(
-                    document.path,
-                    document.line_of((*location, rating)),
-                    "assessment_unknown_rating",
-                    where=describe_location(location),
-                    value=str(rating),
-                    choices=", ".join(choices),
-                )
+        check_count_keys(hands, location, choices, document, problems)
         numbers = [n for n in hands.values() if isinstance(n, int) and not isinstance(n, bool)]
         total = sum(n for n in numbers if n > 0)
         if isinstance(participants, int) and participants >= 1 and total > participants:
