@@ -49,6 +49,7 @@ __all__ = [
     "AssessmentPage",
     "published_files",
     "script_json",
+    "script_text",
     "workshop_file_data",
 ]
 
@@ -130,6 +131,14 @@ def script_json(payload: Any) -> str:
     return text.translate(_SCRIPT_SAFE)
 
 
+def script_text(model: Model, value: LocalizedText, language: str) -> str:
+    """Plain text (no Markdown marks) in `language`: a script shows it as text, never as markup."""
+    found, fallback = text_in(value, language, model.default_language)
+    shown = html.unescape(_TAG.sub("", to_inline_html(found)))
+    # Typeset as text, after the Markdown is gone: a link's address stays as written.
+    return typeset(shown, language) if fallback is None else shown
+
+
 @dataclass(frozen=True)
 class AssessmentPage:
     model: Model
@@ -147,11 +156,7 @@ class AssessmentPage:
         model = self.model
 
         def text(value: LocalizedText) -> str:
-            """Plain text (no Markdown marks): the script shows it as text, never as markup."""
-            found, fallback = text_in(value, language, model.default_language)
-            shown = html.unescape(_TAG.sub("", to_inline_html(found)))
-            # Typeset as text, after the Markdown is gone: a link's address stays as written.
-            return typeset(shown, language) if fallback is None else shown
+            return script_text(model, value, language)
 
         return {
             "storageKey": STORAGE_KEY,

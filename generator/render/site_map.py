@@ -19,6 +19,7 @@ from generator.render.changes import changes_view
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
 from generator.render.team_report import ExampleWorkshop
+from generator.render.workshop_page import WorkshopPage
 from generator.schema.models import GlossaryEntry, Stage
 from generator.schema.text import LocalizedText
 
@@ -214,9 +215,17 @@ def site_pages(model: Model) -> list[SitePage]:
             made_from=(*_present(example.assessment), *_words(model, "report")),
         ),
         SitePage(
+            "workshop/index",
+            "workshop.html",
+            HOME,
+            "page.workshop",
+            {"page_data": WorkshopPage(model)},
+            made_from=_words(model, "workshop"),
+        ),
+        SitePage(
             "workshop/example",
             "workshop-example.html",
-            "assessment/index",
+            "workshop/index",
             "page.workshop_example",
             {"workshop": workshop},
             made_from=(*model.workshop_example, *_words(model, "team")),

@@ -159,3 +159,35 @@ def test_search_says_it_does_not_work_offline_in_the_reader_s_language(
     page.wait_for_url(f"{(folder / 'search' / 'index.html').as_uri()}?q=client")
     expect(page.locator("#search-status")).to_have_text(site.model.strings["search.offline"][code])
     assert refused == []
+
+
+def test_the_workshop_page_reads_json_and_yaml_files_from_the_folder(
+    site: Any, unzipped: Path, offline_page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    """Its file check, merge and YAML reader are modules it imports when the first file comes."""
+    page, refused = offline_page
+    first = site.model.statements[0]
+    participant = tmp_path / "participant.json"
+    participant.write_text(
+        json.dumps(
+            {
+                "format": "client-centric-assessment",
+                "format_version": 2,
+                "answers": {first.id: {"today": "not-yet"}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    tally = tmp_path / "tally.yaml"
+    tally.write_text(
+        "format: client-centric-tally\nformat_version: 2\nparticipants: 2\n"
+        f"statements:\n  {first.code}:\n    today: {{impressed: 2}}\n",
+        encoding="utf-8",
+    )
+    open_file(page, unzipped / "fr" / "workshop" / "index.html")
+
+    page.locator("#workshop-files").set_input_files([str(participant), str(tally)])
+
+    expect(page.locator("#workshop-participants > li")).to_have_count(2)
+    expect(page.locator("#workshop-list > li").first).to_have_attribute("data-statement", first.id)
+    assert refused == []

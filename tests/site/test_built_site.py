@@ -234,6 +234,7 @@ LANGUAGE_FILES = [
     "translation-status/index.html",
     "worksheets/index.html",
     "workshop/example/index.html",
+    "workshop/index.html",
 ]
 """Every file of one language's part of the site, from its root ('' in English, 'fr/')."""
 
@@ -243,6 +244,7 @@ SHARED_FILES = [
     "css/assessment.css",
     "css/site.css",
     "css/team-report.css",
+    "css/workshop.css",
     "downloads/site-offline.zip",
     "js/assessment.js",
     "js/chart.js",
@@ -251,7 +253,9 @@ SHARED_FILES = [
     "js/scoring.js",
     "js/search.js",
     "js/versions.js",
+    "js/workshop-page.js",
     "js/workshop.js",
+    "js/yaml-subset.js",
     "sitemap.xml",
     "sitemap.xml.gz",
 ]
@@ -355,12 +359,13 @@ def test_every_page_carries_the_draft_notice(site: BuiltSite) -> None:
         assert normalized(f"{label} — {notice}") in text, site.page_path(code, page_id)
 
 
-def test_home_an_attribute_page_and_the_example_workshop_weigh_at_most_60_kb(
+def test_home_an_attribute_page_and_the_workshop_pages_weigh_at_most_60_kb(
     site: BuiltSite,
 ) -> None:
+    """The workshop page's logic (file check, merge, YAML reader) loads with the first file."""
     attribute = f"model/{site.model.attributes[0].id}"
     for code in site.model.language_codes:
-        for page_id in ("index", attribute, "workshop/example"):
+        for page_id in ("index", attribute, "workshop/example", "workshop/index"):
             relative = site.page_path(code, page_id)
             total = (site.site / relative).stat().st_size
             for link in parse(site.site / relative).links:

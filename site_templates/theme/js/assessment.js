@@ -36,7 +36,8 @@ import { assess, formatScore, points } from "./scoring.js";
 
   // --- answers: the state, the form and the browser's storage
 
-  const blank = () => ({ service: "", language: null, answers: {} });
+  const blank = () => ({ service: "", language: null, participant: {}, answers: {} });
+  const WHO = ["label", "organisation"]; // the participant's fields, both optional
   // A note in the page's language; a note in several languages falls back to its first.
   const noteText = (note) => !note ? "" : typeof note === "string" ? note
     : data.language in note ? note[data.language] : Object.values(note)[0] || "";
@@ -51,6 +52,9 @@ import { assess, formatScore, points } from "./scoring.js";
     if (hasText(state.service)) file.service = state.service;
     if (date) file.date = date;
     if (state.language || date) file.language = state.language || data.language;
+    const who = {};
+    WHO.forEach((key) => { const given = (state.participant || {})[key]; if (given && given.trim()) who[key] = given.trim(); });
+    if (Object.keys(who).length) file.participant = who;
     file.answers = {};
     statements.forEach(({ id }) => {
       const answer = state.answers[id] || {};
@@ -63,7 +67,7 @@ import { assess, formatScore, points } from "./scoring.js";
   }
 
   const answered = (state) => Object.keys(asFile(state).answers).length;
-  const inUse = (state) => answered(state) > 0 || hasText(state.service);
+  const inUse = (state) => answered(state) > 0 || hasText(state.service) || !!asFile(state).participant;
 
   let storage = null;
   try {
@@ -103,6 +107,7 @@ import { assess, formatScore, points } from "./scoring.js";
 
   function fill() {
     form.elements.service.value = noteText(state.service);
+    WHO.forEach((key) => { form.elements["participant:" + key].value = (state.participant || {})[key] || ""; });
     statements.forEach(({ id }) => {
       const answer = state.answers[id] || {};
       PARTS.forEach((part) => {
@@ -124,6 +129,10 @@ import { assess, formatScore, points } from "./scoring.js";
       return save();
     }
     const [part, id] = field.name.split(":");
+    if (part === "participant") {
+      state.participant = { ...state.participant, [id]: field.value };
+      return save();
+    }
     if (!known.has(id)) return;
     const answer = state.answers[id] || (state.answers[id] = {});
     if (part === "notes") {
