@@ -104,13 +104,15 @@ def _step(
 
 
 def changelog_json(changelog: Changelog) -> dict[str, Any]:
-    """What the assessment page needs of the changelog to map answers (`versions.js`)."""
+    """What the assessment page needs of the changelog to read older files (`file-check.js`,
+    `versions.js`): each version's name, hash and changes. Not its statement ids, which
+    follow from the current ones and the changes (`schema.changelog` makes sure of it), so
+    the page's first load does not grow with every version."""
     return {
         "versions": [
             {
                 "version": version.version,
                 "ids_hash": ids_hash(version.statements),
-                "statements": list(version.statements),
                 "changes": [
                     {"change": change.change, "from": list(change.from_), "to": list(change.to)}
                     for change in version.changes

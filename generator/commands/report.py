@@ -2,7 +2,8 @@
 
 One assessment gives its own report (HTML or PDF); several files (participants'
 assessments, tallies, a consensus) give the team report of a workshop (HTML, PDF,
-or JSON for other tools). Every file is checked before anything is written: a bad
+or JSON for other tools). With `--baseline`, one follow-up is compared with an earlier
+assessment (HTML, PDF or JSON). Every file is checked before anything is written: a bad
 file gets `file:line` problems and nothing is merged.
 """
 
@@ -15,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.assessment.comparison import compare
+from generator.assessment.reading import read_assessment
 from generator.assessment.tally import read_workshop_file
 from generator.assessment.workshop import consensus_as_tally, merge
 from generator.errors import ContentError, Problem, UsageError
@@ -22,7 +25,12 @@ from generator.i18n import say
 from generator.load import load
 from generator.model import Model
 from generator.print.report import print_report
-from generator.render.report import render_report_html, render_team_report_html, report_format
+from generator.render.report import (
+    render_comparison_html,
+    render_report_html,
+    render_team_report_html,
+    report_format,
+)
 from generator.render.team_report import Workshop
 from generator.schema.assessment import AssessmentFile, TallyFile
 
@@ -32,6 +40,9 @@ WorkshopFile = AssessmentFile | TallyFile
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("report", parents=[common], help=say("report"))
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE", help=say("report_file"))
+    parser.add_argument(
+        "--baseline", type=Path, default=None, metavar="BASELINE", help=say("report_baseline")
+    )
     parser.add_argument("--lang", default=None, help=say("report_lang"))
     parser.add_argument("--out", type=Path, default=None, help=say("report_out"))
     parser.add_argument("--quiet", action="store_true", help=say("quiet"))
@@ -40,13 +51,16 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     sources: list[Path] = arguments.files
-    out = _output(arguments.out, sources)
+    baseline: Path | None = arguments.baseline
+    out = _output(arguments.out, [*sources, *([baseline] if baseline else [])])
     root = arguments.root.resolve()
     model = load(root)
     files = read_files(sources, model)
     language = _language(arguments.lang, model, files)
     kind = report_format(out)
-    if len(files) == 1 and isinstance(files[0], AssessmentFile) and kind != "json":
+    if baseline is not None:
+        data = comparison_report(model, baseline, files, language, kind, root, arguments.quiet)
+    elif len(files) == 1 and isinstance(files[0], AssessmentFile) and kind != "json":
         html = render_report_html(model, files[0], language, root / "site_templates")
         data = _document(html, kind, root, arguments.quiet)
     else:
@@ -69,6 +83,32 @@ def team_report(
         return (json.dumps(merged.as_json(), ensure_ascii=False, indent=2) + "\n").encode()
     html = render_team_report_html(model, workshop, merged, language, root / "site_templates")
     return _document(html, kind, root, arguments.quiet)
+
+
+def comparison_report(
+    model: Model,
+    baseline: Path,
+    files: Sequence[WorkshopFile],
+    language: str,
+    kind: str | None,
+    root: Path,
+    quiet: bool,
+) -> bytes:
+    """One follow-up against its baseline: the comparison's JSON, else HTML or PDF."""
+    follow_up = files[0]
+    if len(files) != 1 or not isinstance(follow_up, AssessmentFile):
+        raise UsageError(say("report_baseline_one_file"))
+    before = read_assessment(baseline, model)
+    if kind == "json":
+        found = compare(model, before.answers, follow_up.answers).as_json()
+        found["model_version"] = model.version
+        found["unmapped"] = {
+            "baseline": list(before.unmapped),
+            "follow_up": list(follow_up.unmapped),
+        }
+        return (json.dumps(found, ensure_ascii=False, indent=2) + "\n").encode()
+    html = render_comparison_html(model, before, follow_up, language, root / "site_templates")
+    return _document(html, kind, root, quiet)
 
 
 def read_files(sources: Sequence[Path], model: Model) -> list[WorkshopFile]:

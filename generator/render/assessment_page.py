@@ -21,8 +21,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.assessment.format import model_version
 from generator.assessment.scoring import RECOMMENDED_PLAYS, TIE_PRECISION
+from generator.assessment.versions import changelog_json
 from generator.model import Model
 from generator.render.chart import LAYOUT
 from generator.render.localized import text_in
@@ -77,9 +77,11 @@ SCRIPT_STRINGS = (
     "assessment.error_unknown_statements",
     "assessment.file_name",
     "assessment.imported",
+    "assessment.imported_unmapped",
     "assessment.results_announce",
     "assessment.results_empty",
     "assessment.storage_dropped",
+    "assessment.storage_unmapped",
     "assessment.storage_unavailable",
     "report.advances",
     "report.attribute_caption",
@@ -163,7 +165,8 @@ class AssessmentPage:
             "format": FORMAT,
             "formatVersion": FORMAT_VERSION,
             "readVersions": list(READ_VERSIONS),
-            "modelVersion": model_version(model),
+            "modelVersion": model.version,
+            "changelog": changelog_json(model.changelog),
             "fields": list(AssessmentFile.model_fields),
             "answerFields": list(Answer.model_fields),
             "languagePattern": LANGUAGE_CODE,

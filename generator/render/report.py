@@ -15,6 +15,7 @@ import jinja2
 from generator.assessment.scoring import assess
 from generator.assessment.workshop import Merged
 from generator.model import Model
+from generator.render.comparison_view import ComparisonView, comparison_view
 from generator.render.pages import TEMPLATES
 from generator.render.report_view import ReportView, report_view
 from generator.render.team_report import TeamReportView, Workshop, team_report_view
@@ -25,6 +26,7 @@ from generator.typography import typeset_html
 __all__ = [
     "REPORT_FORMATS",
     "REPORT_TEMPLATES",
+    "render_comparison_html",
     "render_report_html",
     "render_team_report_html",
     "report_format",
@@ -32,6 +34,7 @@ __all__ = [
 
 REPORT_TEMPLATE = "report.html"
 TEAM_REPORT_TEMPLATE = "team-report.html"
+COMPARISON_TEMPLATE = "comparison.html"
 REPORT_TEMPLATES = "report"
 """The report's own templates and style sheets, in site_templates/."""
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
@@ -76,10 +79,22 @@ def render_team_report_html(
     return _render(TEAM_REPORT_TEMPLATE, model, view, language, templates)
 
 
+def render_comparison_html(
+    model: Model,
+    baseline: AssessmentFile,
+    follow_up: AssessmentFile,
+    language: str,
+    templates: Path = TEMPLATES,
+) -> str:
+    """A follow-up against its baseline in `language`, as one HTML document."""
+    view = comparison_view(model, baseline, follow_up, language)
+    return _render(COMPARISON_TEMPLATE, model, view, language, templates)
+
+
 def _render(
     template: str,
     model: Model,
-    view: ReportView | TeamReportView,
+    view: ReportView | TeamReportView | ComparisonView,
     language: str,
     templates: Path,
 ) -> str:

@@ -155,7 +155,8 @@ def check_changelog(
 
 
 def _check_version(entry: ModelVersion, index: int, older: ModelVersion | None, add: Any) -> None:
-    """Each change's shape, and every id of the version before accounted for."""
+    """Each change's shape, and every id of the version before, and every new one, accounted
+    for: so a version's ids follow from the next one's and its changes (the page relies on it)."""
     ids = set(entry.statements)
     previous = set(older.statements) if older else set()
     named: set[str] = set()
@@ -176,6 +177,16 @@ def _check_version(entry: ModelVersion, index: int, older: ModelVersion | None, 
                 add((*where, "to"), "changelog_unknown_new", id=new, version=entry.version)
     if older is None:
         return
+    given = {new for change in entry.changes for new in change.to}
+    for position, new in enumerate(entry.statements):
+        if new not in previous and new not in given:
+            add(
+                ("versions", index, "statements", position),
+                "changelog_unexplained_new",
+                id=new,
+                version=entry.version,
+                older=older.version,
+            )
     for gone in sorted(previous - ids - named):
         add(
             ("versions", index, "statements"),

@@ -89,7 +89,9 @@ def table_model() -> Model:
         ),
     )
     assert model_version(model) == spec["model_version"]
-    return dataclasses.replace(model, changelog=table_changelog())
+    changelog = table_changelog()
+    info = model.info.model_copy(update={"version": changelog.current.version})
+    return dataclasses.replace(model, info=info, changelog=changelog)
 
 
 def table_changelog() -> Changelog:
@@ -331,6 +333,8 @@ def run_check_file(model: Model, given: Case, expected: Case, folder: Path) -> C
         value = getattr(checked, field)
         if field in expected.get("accepted", {}) and value is not None:
             accepted[field] = value.model_dump(exclude_none=True)
+    if "unmapped" in expected.get("accepted", {}):
+        accepted["unmapped"] = list(checked.unmapped)
     return {"accepted": accepted}
 
 

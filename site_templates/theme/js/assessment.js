@@ -80,18 +80,24 @@ import { assess, formatScore, points } from "./scoring.js";
 
   // The file check, loaded the first time the page reads a file or stored answers.
   const fileCheck = () => import("./file-check.js");
+  // A checked file made against an older version of the model, its answers carried over to this
+  // one by versions.js; `unmapped` names those that could not be.
+  const carried = (outcome) => !outcome.version ? outcome : import("./versions.js").then(({ mapAnswers }) => {
+    const { answers, unmapped } = mapAnswers(data.changelog, outcome.version, outcome.file.answers);
+    return { ...outcome, file: { ...outcome.file, answers }, unmapped: unmapped.join(", ") };
+  });
 
-  // The stored answers into the form: a promise of how many were dropped (answers for
-  // statements the model no longer has).
+  // The stored answers into the form: a promise of the check's outcome (how many answers were
+  // dropped, for statements the model does not know; the older version they were carried from).
   function restore() {
     let saved = null;
     try { saved = JSON.parse(storage && storage.getItem(data.storageKey)); } catch (error) { saved = null; }
-    const checked = saved ? fileCheck().then(({ checkFile }) => checkFile(model, saved, true)) : Promise.resolve({});
+    const checked = saved ? fileCheck().then(({ checkFile }) => carried(checkFile(model, saved, true))) : Promise.resolve({});
     return checked.then((outcome) => {
       state = outcome.file || blank();
       fill();
       if (!results.hidden) showResults(false);
-      return outcome.file ? outcome.dropped : 0;
+      return outcome.file ? outcome : {};
     });
   }
 
@@ -313,8 +319,7 @@ import { assess, formatScore, points } from "./scoring.js";
   }
 
   function importText(content, name) {
-    return fileCheck().then(({ checkText }) => {
-      const outcome = checkText(model, content, false);
+    return fileCheck().then(({ checkText }) => carried(checkText(model, content, false))).then((outcome) => {
       const { refused, values } = outcome;
       if (refused) return fail("assessment.error_" + refused.replace(/-/g, "_"), { ...values, ids: values.ids && values.ids.join(", "), file: name });
       if (inUse(state) && !window.confirm(say("assessment.confirm_import", { file: name }))) return;
@@ -322,7 +327,8 @@ import { assess, formatScore, points } from "./scoring.js";
       save();
       fill();
       if (!results.hidden) showResults(false);
-      tell("assessment.imported", { count: answered(state), file: name });
+      tell(outcome.unmapped ? "assessment.imported_unmapped" : "assessment.imported",
+        { count: answered(state), file: name, version: outcome.version, ids: outcome.unmapped });
     }, unavailable);
   }
 
@@ -347,8 +353,10 @@ import { assess, formatScore, points } from "./scoring.js";
   // --- start: the stored answers first, so that no edit is saved over them
 
   let state = blank();
-  restore().then((dropped) => {
-    if (dropped) { save(); tell("assessment.storage_dropped", { count: dropped }); }
+  restore().then(({ dropped, version, unmapped }) => {
+    if (dropped || version) save();
+    if (unmapped) tell("assessment.storage_unmapped", { version, ids: unmapped });
+    else if (dropped) tell("assessment.storage_dropped", { count: dropped });
     if (!storage) tell("assessment.storage_unavailable");
     listen();
   }, unavailable);

@@ -96,10 +96,23 @@ function checkDistribution(model, distribution, where) {
   return offScale ? { offScale } : { counts, totals };
 }
 
-// A parsed file: { file: { service, language, answers, participant, consensus }, dropped } or
-// { refused, values }, the first fault found (values.where names a field, values.ids
-// statements). Stored answers are `lenient`: those for statements no longer in the model are
-// dropped.
+// The statement ids of the version at `index` of the changelog (newest first): the current ones,
+// taken back through each newer version's changes (the changelog's check makes sure they add up).
+function idsOf(model, index) {
+  const ids = new Set(model.statements.map((s) => s.id));
+  model.changelog.versions.slice(0, index).forEach((version) => {
+    version.changes.forEach((change) => change.to.forEach((id) => ids.delete(id)));
+    version.changes.forEach((change) => change.from.forEach((id) => ids.add(id)));
+  });
+  return ids;
+}
+
+// A parsed file: { file: { service, language, answers, participant, consensus }, dropped,
+// version } or { refused, values },
+// the first fault found (values.where names a field, values.ids statements). A file made against
+// an older version the changelog records is checked against that version's statements, and
+// `version` names it: its answers are still by that version's ids (versions.js carries them over).
+// Stored answers are `lenient`: those for statements the model does not know are dropped.
 export function checkFile(model, file, lenient) {
   if (!isObject(file) || file.format !== model.format) return refuse("not-assessment");
   if (!model.readVersions.includes(file.format_version)) {
@@ -113,8 +126,10 @@ export function checkFile(model, file, lenient) {
   const header = headerFault(model, file) || version2Fault(file);
   if (header) return invalid(header);
   if (own(file, "answers") && !isObject(file.answers)) return invalid("answers");
-  if (!lenient && version != null && version !== model.modelVersion) return refuse("model-version", { found: version, current: model.modelVersion });
-  const known = new Set(model.statements.map((s) => s.id));
+  const versions = model.changelog.versions;
+  const index = version == null ? 0 : versions.findIndex((v) => v.version === version || v.ids_hash === version);
+  if (!lenient && index < 0) return refuse("model-version", { found: version, current: model.modelVersion });
+  const known = idsOf(model, Math.max(index, 0));
   const choices = new Set(model.choices.map((c) => c.id));
   const agreed = file.consensus ? file.consensus.participants : null;
   const answers = file.answers || {}, kept = {}, unknown = [], offScale = [], badCounts = [];
@@ -149,13 +164,15 @@ export function checkFile(model, file, lenient) {
   if (!lenient && offScale.length) return refuse("bad-ratings", { ids: offScale });
   if (!lenient && badCounts.length) return refuse("bad-counts", { ids: badCounts });
   const participant = isObject(file.participant) ? file.participant : null;
+  const older = index > 0 ? versions[index].version : null;
   return {
     file: {
       service: file.service || "", language: language || null, answers: kept,
       participant: participant && { label: participant.label || null, organisation: participant.organisation || null },
       consensus: file.consensus ? { participants: file.consensus.participants } : null
     },
-    dropped: unknown.length
+    dropped: unknown.length,
+    version: older
   };
 }
 

@@ -29,7 +29,7 @@ const model = {
   formatVersion: 2,
   readVersions: [1, 2],
   tallyFormat: "client-centric-tally",
-  modelVersion: spec.model_version,
+  modelVersion: spec.changelog[0].version,
   fields: ["format", "format_version", "model_version", "service", "date", "language", "participant", "consensus", "answers"],
   answerFields: ["today", "target", "notes", "distribution"],
   languagePattern: "^[a-z]{2,3}$",
@@ -43,9 +43,10 @@ const model = {
   }))),
   results: spec.results.map((id) => ({ id })),
   plays: spec.plays,
-  // As generator/assessment/versions.py's changelog_json gives it: each version's hash of its ids.
-  changelog: { versions: spec.changelog.map((version) => ({
-    ...version, ids_hash: createHash("sha256").update([...version.statements].sort().join("\n")).digest("hex").slice(0, 12)
+  // As generator/assessment/versions.py's changelog_json gives it: each version's name, the hash
+  // of its statement ids and its changes, not the ids themselves.
+  changelog: { versions: spec.changelog.map(({ version, statements, changes }) => ({
+    version, changes, ids_hash: createHash("sha256").update([...statements].sort().join("\n")).digest("hex").slice(0, 12)
   })) }
 };
 
@@ -134,7 +135,11 @@ const runners = {
     if (outcome.file.kind === "tally") {
       return { accepted: { tally: { participants: outcome.file.participants, statements: outcome.file.statements } } };
     }
-    const accepted = { answers: Object.fromEntries(Object.entries(outcome.file.answers).map(([id, answer]) => [id, present(answer)])) };
+    // As the page reads it: an older version's answers carried over by versions.js.
+    const mapped = outcome.version ? mapAnswers(model.changelog, outcome.version, outcome.file.answers)
+      : { answers: outcome.file.answers, unmapped: [] };
+    const accepted = { answers: Object.fromEntries(Object.entries(mapped.answers).map(([id, answer]) => [id, present(answer)])) };
+    if (expected.accepted && "unmapped" in expected.accepted) accepted.unmapped = mapped.unmapped;
     ["participant", "consensus"].forEach((field) => {
       if (expected.accepted && field in expected.accepted && outcome.file[field]) accepted[field] = present(outcome.file[field]);
     });
