@@ -1,13 +1,13 @@
 """What an assessment file's answers mean against one version of the model.
 
-`model_version` says which statements a file answers: a short hash of the model's
-statement ids, so a file from another version of the model is noticed instead of
-scored against statements that changed. The file's shape is `schema.assessment`.
+`model_version` says which statements a file answers: the model's human version
+(content/model.yml, "2026.1"; files of format 1 hold a short hash of the statement ids
+instead). A file made against an older version is read through the changelog
+(`versions`) instead of being scored against statements that changed. The file's shape
+is `schema.assessment`.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from generator.model import Model
 from generator.schema.assessment import NOT_APPLICABLE, NOT_YET
@@ -16,9 +16,8 @@ __all__ = ["model_version", "note_in", "rating_choices"]
 
 
 def model_version(model: Model) -> str:
-    """A short hash of the statement ids: equal for two models with the same statements."""
-    ids = "\n".join(sorted(statement.id for statement in model.statements))
-    return hashlib.sha256(ids.encode("utf-8")).hexdigest()[:12]
+    """What a file made against `model` records as its `model_version`: the human version."""
+    return model.version
 
 
 def rating_choices(model: Model) -> tuple[str, ...]:

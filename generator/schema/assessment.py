@@ -2,9 +2,10 @@
 
 One format for both, in JSON (from the page) or YAML (written by hand after a
 paper workshop). `format` says what the file is, `format_version` how it is laid
-out, and `model_version` which statements it answers: a short hash of the model's
-statement ids, so a file from another version of the model is noticed instead of
-scored against statements that changed (`generator.assessment.format.model_version`).
+out, and `model_version` which statements it answers: the model's version
+(content/model.yml), or in older files a short hash of its statement ids, so a file from
+an older version of the model is read through the changelog (content/changelog.yml,
+`generator.assessment.versions`) instead of scored against statements that changed.
 
 Version 2 adds what a team workshop needs: who answered (`participant`), whether
 the file is a team's agreed answers (`consensus`) and, per answer, the anonymous
@@ -175,8 +176,10 @@ class AssessmentFile(Strict):
     )
     model_version: str | None = Field(
         None,
-        description="Which statements the answers are for: the assessment page writes it; "
-        "a file written by hand may leave it out and is then checked statement by statement.",
+        description="Which statements the answers are for: the version of the model "
+        '("2026.1", see content/changelog.yml), which the assessment page writes; answers made '
+        "against an older version are carried over to the current statements. A file written "
+        "by hand may leave it out and is then checked against the current statements.",
     )
     service: Note = Field(
         "", description="The service or initiative assessed, as text or in several languages."
