@@ -37,6 +37,7 @@ CHECK_FIELDS = (
     "formatVersion",
     "readVersions",
     "modelVersion",
+    "changelog",
     "fields",
     "answerFields",
     "languagePattern",
