@@ -9,10 +9,13 @@ is `schema.assessment`.
 
 from __future__ import annotations
 
+import difflib
+
+from generator.i18n import Message
 from generator.model import Model
 from generator.schema.assessment import NOT_APPLICABLE, NOT_YET
 
-__all__ = ["model_version", "note_in", "rating_choices"]
+__all__ = ["model_version", "note_in", "rating_choices", "suggest"]
 
 
 def model_version(model: Model) -> str:
@@ -42,3 +45,11 @@ def note_in(
     for code, text in note.items():
         return text, code
     return "", None
+
+
+def suggest(unknown: str, known: list[str], otherwise: Message | None = None) -> Message:
+    """“Did you mean …?” with the closest of `known`, else `otherwise` (statement ids)."""
+    close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6)
+    if close:
+        return Message.of("did_you_mean", id=close[0])
+    return otherwise or Message.of("assessment_statement_ids")

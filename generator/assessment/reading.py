@@ -7,7 +7,6 @@ wrote it: the assessment page, a script, or a person after a paper workshop.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from pathlib import Path
@@ -17,6 +16,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.assessment.format import rating_choices as _rating_choices
+from generator.assessment.format import suggest
+from generator.assessment.plan_check import carry_plan, check_plan
 from generator.assessment.versions import map_answers, version_of
 from generator.errors import ContentError, Problem, ProblemCollector
 from generator.i18n import Message, Quoted
@@ -145,12 +146,14 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
     if data.get("format_version") == 1:
         _check_version_1(data, document, problems)
     _check_against_model(data, document, model, version, problems)
+    check_plan(data, document, model, _statement_ids(model, version, data), problems)
     problems.raise_if_any()
     assert assessment is not None  # no problem means pydantic accepted the file
     if version is None or version is model.changelog.current:
         return assessment
     mapped = map_answers(model.changelog, version.version, assessment.answers)
-    return assessment.carried(version.version, model.version, mapped.answers, mapped.unmapped)
+    plan = carry_plan(model.changelog, version.version, assessment.plan)
+    return assessment.carried(version.version, model.version, mapped.answers, mapped.unmapped, plan)
 
 
 def _version(
@@ -192,7 +195,7 @@ def _check_version_1(
 ) -> None:
     """A version 1 file has none of version 2's fields: who answered, consensus, distributions."""
     found: list[tuple[str | int, ...]] = [
-        (key,) for key in ("participant", "consensus") if key in data
+        (key,) for key in ("participant", "consensus", "stage", "plan") if key in data
     ]
     answers = data.get("answers")
     if isinstance(answers, dict):
@@ -222,11 +225,7 @@ def _check_against_model(
     answers = data.get("answers")
     if not isinstance(answers, dict):
         return  # pydantic reports it
-    statement_ids = (
-        [statement.id for statement in model.statements]
-        if version is model.changelog.current
-        else list(version.statements if version else answers)
-    )
+    statement_ids = _statement_ids(model, version, data)
     known = set(statement_ids)
     choices = _rating_choices(model)
     for statement_id, answer in answers.items():
@@ -259,6 +258,22 @@ def _check_against_model(
         if isinstance(distribution, dict):
             where = ("answers", statement_id, "distribution")
             _check_counts(distribution, where, data.get("consensus"), document, problems, choices)
+
+
+def _statement_ids(model: Model, version: ModelVersion | None, data: dict[str, Any]) -> list[str]:
+    """The statement ids the file may name: those of its version of the model (when that
+    version is unknown, whatever it names, since which statements it means is unknown too)."""
+    if version is model.changelog.current:
+        return [statement.id for statement in model.statements]
+    if version is not None:
+        return list(version.statements)
+    answers, plan = data.get("answers"), data.get("plan")
+    named = list(answers) if isinstance(answers, dict) else []
+    for action in plan if isinstance(plan, list) else []:
+        statements = action.get("statements") if isinstance(action, dict) else None
+        if isinstance(statements, list):
+            named += [s for s in statements if isinstance(s, str)]
+    return named
 
 
 def _check_counts(
@@ -319,11 +334,3 @@ def check_count_keys(
                 value=str(key),
                 choices=", ".join(allowed),
             )
-
-
-def suggest(unknown: str, known: list[str], otherwise: Message | None = None) -> Message:
-    """“Did you mean …?” with the closest of `known`, else `otherwise` (statement ids)."""
-    close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6)
-    if close:
-        return Message.of("did_you_mean", id=close[0])
-    return otherwise or Message.of("assessment_statement_ids")

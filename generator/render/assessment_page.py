@@ -189,6 +189,7 @@ class AssessmentPage:
                 },
             ],
             "results": [{"id": r.id, "name": text(r.text)} for r in model.results],
+            "stages": [stage.id for stage in model.stages],
             "plays": [
                 {
                     "id": play.id,

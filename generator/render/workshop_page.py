@@ -44,6 +44,7 @@ CHECK_FIELDS = (
     "language",
     "top",
     "choices",
+    "stages",
 )
 """What the file check and the merge read from the assessment page's data, shared as is."""
 
@@ -103,6 +104,7 @@ class WorkshopPage:
             "storageKey": STORAGE_KEY,
             "unanswered": word(model, "workshop.unanswered", language),
             "maxBytes": MAX_FILE_BYTES,
+            "plays": [{"id": play.id} for play in model.plays],  # a plan's, for the file check
             "yaml": {"depth": MAX_DEPTH, "values": MAX_VALUES},
             "statements": [
                 {

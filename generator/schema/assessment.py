@@ -9,8 +9,9 @@ an older version of the model is read through the changelog (content/changelog.y
 
 Version 2 adds what a team workshop needs: who answered (`participant`), whether
 the file is a team's agreed answers (`consensus`) and, per answer, the anonymous
-distribution of ratings the team agreed from. Version 1 files are still read:
-they are version 2 files without those fields. A tally (`TallyFile`) is what a
+distribution of ratings the team agreed from; and what the team means to do next: the
+lifecycle stage the initiative is in (`stage`) and its action plan (`plan`). Version 1
+files are still read: they are version 2 files without those fields. A tally (`TallyFile`) is what a
 facilitator writes after counting hands on the printed tally sheet.
 """
 
@@ -28,12 +29,15 @@ from generator.schema.text import LANGUAGE_CODE
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
+    "HORIZONS",
     "NOT_APPLICABLE",
     "NOT_YET",
     "READ_VERSIONS",
+    "STATUSES",
     "TALLY_FORMAT",
     "UNANSWERED",
     "VERSION_2_FIELDS",
+    "Action",
     "Answer",
     "AssessmentFile",
     "Consensus",
@@ -107,6 +111,41 @@ def _rating(value: Any) -> str:
 
 Rating = Annotated[str, PlainValidator(_rating), WithJsonSchema({"type": "string", "minLength": 1})]
 
+TITLE_LIMIT = 200
+"""The most characters an action's title may have, in each language: a tracker's title."""
+
+
+def _title(value: Any) -> str | dict[str, str]:
+    """An action's title: a note, not empty, at most TITLE_LIMIT characters in each language."""
+    note = _note(value)
+    for text in [note] if isinstance(note, str) else list(note.values()):
+        if not text.strip():
+            raise PydanticCustomError("blank_text", "expected some text")
+        if len(text) > TITLE_LIMIT:
+            raise PydanticCustomError("title_too_long", "too long", {"max_length": TITLE_LIMIT})
+    return note
+
+
+_TITLE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "maxLength": TITLE_LIMIT},
+        {
+            "type": "object",
+            "description": "The same title in several languages, one line each (en: …, fr: …).",
+            "propertyNames": {"pattern": LANGUAGE_CODE},
+            "additionalProperties": {"type": "string", "minLength": 1, "maxLength": TITLE_LIMIT},
+        },
+    ]
+}
+
+Title = Annotated[str | dict[str, str], PlainValidator(_title), WithJsonSchema(_TITLE_SCHEMA)]
+
+ActionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)]
+HORIZONS = ("now", "next", "later")
+"""When an action is meant to happen, soonest first."""
+STATUSES = ("planned", "in-progress", "done", "dropped")
+"""Where an action stands."""
+
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 
@@ -165,6 +204,38 @@ class Consensus(Strict):
     )
 
 
+class Action(Strict):
+    """One action of the plan: what the team will do, to move which statements."""
+
+    id: ActionId = Field(
+        description="Unique within the file: lower-case letters, digits and hyphens, "
+        "at most 64 (the page writes a1, a2, …)."
+    )
+    title: Title = Field(
+        description=f"What will be done, in a few words (at most {TITLE_LIMIT} characters): "
+        "plain text, or the same title in several languages (en: …, fr: …)."
+    )
+    description: Note | None = Field(
+        None, description="More about the action: plain text, or the same in several languages."
+    )
+    statements: tuple[str, ...] = Field(
+        (),
+        description="The statements the action should move, by id (see content/attributes/); "
+        "may be empty.",
+    )
+    play: str | None = Field(
+        None, description="The play the action follows, by id (see playbook/plays/)."
+    )
+    owner: Note | None = Field(None, description="Who is responsible: a name or a role.")
+    due: datetime.date | None = Field(None, description="When it is due (YYYY-MM-DD).")
+    horizon: Literal["now", "next", "later"] = Field(
+        "now", description="When it is meant to happen: now, next or later."
+    )
+    status: Literal["planned", "in-progress", "done", "dropped"] = Field(
+        "planned", description="Where it stands: planned, in-progress, done or dropped."
+    )
+
+
 class AssessmentFile(Strict):
     """A self-assessment of one service or initiative against the maturity model."""
 
@@ -198,6 +269,17 @@ class AssessmentFile(Strict):
         default_factory=dict,
         description="One entry per statement answered, by statement id (see content/attributes/).",
     )
+    stage: str | None = Field(
+        None,
+        description="Format version 2: the lifecycle stage the initiative is in, by id "
+        "(content/lifecycle.yml: design, implementation, delivery, phase-out); the plan "
+        "suggests that stage's checklist.",
+    )
+    plan: tuple[Action, ...] = Field(
+        (),
+        description="Format version 2: the action plan, one entry per action, each with its "
+        "own id.",
+    )
     _carried: tuple[str | None, tuple[str, ...]] = PrivateAttr(default=(None, ()))
     """Set by the reader, not read from the file: see `carried_from` and `unmapped`."""
 
@@ -214,15 +296,22 @@ class AssessmentFile(Strict):
         return self._carried[1]
 
     def carried(
-        self, version: str, current: str, answers: dict[str, Answer], unmapped: tuple[str, ...]
+        self,
+        version: str,
+        current: str,
+        answers: dict[str, Answer],
+        unmapped: tuple[str, ...],
+        plan: tuple[Action, ...] = (),
     ) -> AssessmentFile:
-        """This file with its answers carried from `version` to the `current` model version."""
-        copy = self.model_copy(update={"answers": answers, "model_version": current})
+        """This file with its answers (and its plan's statements) carried from `version` to
+        the `current` model version."""
+        update = {"answers": answers, "model_version": current, "plan": plan}
+        copy = self.model_copy(update=update)
         copy._carried = (version, unmapped)
         return copy
 
 
-VERSION_2_FIELDS = ("participant", "consensus", "answers.*.distribution")
+VERSION_2_FIELDS = ("participant", "consensus", "stage", "plan", "answers.*.distribution")
 """The fields a version 1 file cannot have."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -72,6 +73,13 @@ _SIMPLE = {
     "dict_type": "expected_block",
 }
 
+_DATE_ERRORS = (
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+)
+
 _UNSAFE = {
     "raw_html": "unsafe_html",
     "script": "unsafe_script",
@@ -141,6 +149,16 @@ def to_problem(error: ErrorDetails, document: SourceDocument, model: type[BaseMo
         message = Message.of("not_localized", where=where)
     elif kind in _SIMPLE:
         message = Message.of(_SIMPLE[kind], where=where, value=_shown(error["input"]))
+    elif kind == "literal_error":
+        choices = ", ".join(re.findall(r"'([^']*)'", str(context.get("expected", ""))))
+        shown = _shown(error["input"])
+        message = Message.of("not_one_of", where=where, value=shown, choices=choices)
+    elif kind in _DATE_ERRORS:
+        message = Message.of("expected_date", where=where, value=_shown(error["input"]))
+    elif kind == "blank_text":
+        message = Message.of("blank_text", where=where)
+    elif kind == "title_too_long":
+        message = Message.of("title_too_long", where=where, limit=context.get("max_length", 0))
     elif kind == "string_too_long":
         message = Message.of("too_long", where=where, limit=context.get("max_length", 0))
     elif kind == "too_short":

@@ -88,6 +88,7 @@ def table_model() -> Model:
         ),
     )
     assert ids_hash(statement.id for statement in model.statements) == spec["model_version"]
+    assert [stage.id for stage in model.stages] == spec["stages"]
     changelog = table_changelog()
     info = model.info.model_copy(update={"version": changelog.current.version})
     return dataclasses.replace(model, info=info, changelog=changelog)
@@ -334,6 +335,12 @@ def run_check_file(model: Model, given: Case, expected: Case, folder: Path) -> C
             accepted[field] = value.model_dump(exclude_none=True)
     if "unmapped" in expected.get("accepted", {}):
         accepted["unmapped"] = list(checked.unmapped)
+    if "stage" in expected.get("accepted", {}):
+        accepted["stage"] = checked.stage
+    if "plan" in expected.get("accepted", {}):
+        accepted["plan"] = [
+            action.model_dump(mode="json", exclude_none=True) for action in checked.plan
+        ]
     return {"accepted": accepted}
 
 

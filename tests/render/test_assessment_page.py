@@ -100,7 +100,10 @@ def test_the_page_gives_the_script_the_format_the_scale_and_the_chart_s_measures
         "participant",
         "consensus",
         "answers",
+        "stage",
+        "plan",
     ]
+    assert data["stages"] == ["design", "implementation", "delivery", "phase-out"]
     assert data["answerFields"] == ["today", "target", "notes", "distribution"]
     assert data["languagePattern"] == "^[a-z]{2,3}$"
     assert [(c["id"], c["score"]) for c in data["choices"]] == [  # type: ignore[index]

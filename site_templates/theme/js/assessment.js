@@ -36,7 +36,7 @@ import { assess, formatScore, points } from "./scoring.js";
 
   // --- answers: the state, the form and the browser's storage
 
-  const blank = () => ({ service: "", language: null, participant: {}, answers: {} });
+  const blank = () => ({ service: "", language: null, participant: {}, answers: {}, stage: null, plan: [] });
   const WHO = ["label", "organisation"]; // the participant's fields, both optional
   // A note in the page's language; a note in several languages falls back to its first.
   const noteText = (note) => !note ? "" : typeof note === "string" ? note
@@ -63,11 +63,13 @@ import { assess, formatScore, points } from "./scoring.js";
       if (hasText(answer.notes)) kept.notes = answer.notes;
       if (Object.keys(kept).length) file.answers[id] = kept;
     });
+    if (state.stage) file.stage = state.stage; // the action plan's, edited by plan-editor.js
+    if (state.plan && state.plan.length) file.plan = state.plan;
     return file;
   }
 
   const answered = (state) => Object.keys(asFile(state).answers).length;
-  const inUse = (state) => answered(state) > 0 || hasText(state.service) || !!asFile(state).participant;
+  const inUse = (state) => answered(state) > 0 || hasText(state.service) || !!asFile(state).participant || !!state.stage || !!(state.plan || []).length;
 
   let storage = null;
   try {
@@ -82,9 +84,10 @@ import { assess, formatScore, points } from "./scoring.js";
   const fileCheck = () => import("./file-check.js");
   // A checked file made against an older version of the model, its answers carried over to this
   // one by versions.js; `unmapped` names those that could not be.
-  const carried = (outcome) => !outcome.version ? outcome : import("./versions.js").then(({ mapAnswers }) => {
+  const carried = (outcome) => !outcome.version ? outcome : import("./versions.js").then(({ mapAnswers, carryPlan }) => {
     const { answers, unmapped } = mapAnswers(data.changelog, outcome.version, outcome.file.answers);
-    return { ...outcome, file: { ...outcome.file, answers }, unmapped: unmapped.join(", ") };
+    const plan = carryPlan(data.changelog, outcome.version, outcome.file.plan);
+    return { ...outcome, file: { ...outcome.file, answers, plan }, unmapped: unmapped.join(", ") };
   });
 
   // The stored answers into the form: a promise of the check's outcome (how many answers were

@@ -5,12 +5,20 @@
 // to the page as a `data:` address, from which a module cannot import another.
 //
 // Format version 2 (read beside version 1, which has none of its fields) adds who answered
-// (`participant`), a team's `consensus` and each answer's `distribution`. The workshop page also
+// (`participant`), a team's `consensus`, each answer's `distribution`, the lifecycle `stage`
+// and the action `plan` (generator/assessment/plan_check.py); the model gives the stage ids
+// (`stages`) and the plays (`plays`, each with its id). The workshop page also
 // reads tallies (generator/assessment/tally.py): checkWorkshopFile takes either kind; its model
 // needs `tallyFormat` and the statements' codes (render/assessment_page.py: workshop_file_data).
 const PARTS = ["today", "target"];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VERSION_2_FIELDS = ["participant", "consensus"];
+const VERSION_2_FIELDS = ["participant", "consensus", "stage", "plan"];
+// An action of the plan, as generator/schema/assessment.py's Action gives it.
+const ACTION_FIELDS = ["id", "title", "description", "statements", "play", "owner", "due", "horizon", "status"];
+const ACTION_ID = /^[a-z0-9-]{1,64}$/;
+const TITLE_LIMIT = 200;
+const HORIZONS = ["now", "next", "later"];
+const STATUSES = ["planned", "in-progress", "done", "dropped"];
 const PARTICIPANT_FIELDS = ["label", "organisation"];
 const CONSENSUS_FIELDS = ["participants"];
 const TALLY_FIELDS = ["format", "format_version", "service", "date", "language", "participants", "statements"];
@@ -76,6 +84,58 @@ function version2Fault(file) {
   return null;
 }
 
+// A title: a note, not blank, at most TITLE_LIMIT characters (code points) in each language.
+const isTitle = (value) => isNote(value)
+  && (typeof value === "string" ? [value] : Object.values(value)).every((text) => text.trim() !== "" && [...text].length <= TITLE_LIMIT);
+
+// The first wrong field of one action (at `where`, "plan[1]"), or null; `known` holds the
+// statement ids the file may name.
+function actionFault(model, action, where, known) {
+  if (!isObject(action)) return where;
+  const stray = Object.keys(action).find((key) => !ACTION_FIELDS.includes(key));
+  if (stray !== undefined) return where + "." + stray;
+  if (!(typeof action.id === "string" && ACTION_ID.test(action.id))) return where + ".id";
+  if (!isTitle(action.title)) return where + ".title";
+  const notes = ["description", "owner"].find((key) => action[key] != null && !isNote(action[key]));
+  if (notes) return where + "." + notes;
+  if (own(action, "statements")) {
+    if (!Array.isArray(action.statements)) return where + ".statements";
+    const wrong = action.statements.findIndex((id) => typeof id !== "string" || !known.has(id));
+    if (wrong >= 0) return `${where}.statements[${wrong + 1}]`;
+  }
+  if (action.play != null && !(typeof action.play === "string" && model.plays.some((play) => play.id === action.play))) return where + ".play";
+  if (action.due != null && !(typeof action.due === "string" && isDate(action.due))) return where + ".due";
+  if (own(action, "horizon") && !HORIZONS.includes(action.horizon)) return where + ".horizon";
+  if (own(action, "status") && !STATUSES.includes(action.status)) return where + ".status";
+  return null;
+}
+
+// The stage and the plan: { fault } (a field's path) or { stage, plan } with each action's
+// fields filled in (null for those left out, the horizon "now" and the status "planned").
+// Stored answers are `lenient`: a stage or statements the model no longer has are left out.
+function checkPlan(model, file, known, lenient) {
+  const isStage = (id) => typeof id === "string" && model.stages.includes(id);
+  const stage = file.stage == null || (lenient && !isStage(file.stage)) ? null : file.stage;
+  if (stage !== null && !isStage(stage)) return { fault: "stage" };
+  if (!own(file, "plan")) return { stage, plan: [] };
+  if (!Array.isArray(file.plan)) return { fault: "plan" };
+  const actions = file.plan.map((given) => (lenient && isObject(given) && Array.isArray(given.statements)
+    ? { ...given, statements: given.statements.filter((id) => known.has(id)) } : given));
+  const seen = new Set();
+  for (const [index, action] of actions.entries()) {
+    const where = `plan[${index + 1}]`;
+    const fault = actionFault(model, action, where, known) || (seen.has(action.id) ? where + ".id" : null);
+    if (fault) return { fault };
+    seen.add(action.id);
+  }
+  const plan = actions.map((action) => ({
+    id: action.id, title: action.title, description: action.description ?? null, statements: action.statements || [],
+    play: action.play ?? null, owner: action.owner ?? null, due: action.due ?? null,
+    horizon: action.horizon || "now", status: action.status || "planned"
+  }));
+  return { stage, plan };
+}
+
 // An answer's distribution: { fault } (a field's path), { offScale } (a count of a rating the
 // scale does not have), { total } (the participants it counts) or { counts }.
 function checkDistribution(model, distribution, where) {
@@ -107,8 +167,8 @@ function idsOf(model, index) {
   return ids;
 }
 
-// A parsed file: { file: { service, language, answers, participant, consensus }, dropped,
-// version } or { refused, values },
+// A parsed file: { file: { service, language, answers, participant, consensus, stage, plan },
+// dropped, version } or { refused, values },
 // the first fault found (values.where names a field, values.ids statements). A file made against
 // an older version the changelog records is checked against that version's statements, and
 // `version` names it: its answers are still by that version's ids (versions.js carries them over).
@@ -160,6 +220,8 @@ export function checkFile(model, file, lenient) {
     });
   });
   if (wrong) return invalid(wrong);
+  const planned = file.format_version === 1 ? { stage: null, plan: [] } : checkPlan(model, file, known, lenient);
+  if (planned.fault) return invalid(planned.fault);
   if (!lenient && unknown.length) return refuse("unknown-statements", { ids: unknown });
   if (!lenient && offScale.length) return refuse("bad-ratings", { ids: offScale });
   if (!lenient && badCounts.length) return refuse("bad-counts", { ids: badCounts });
@@ -169,7 +231,8 @@ export function checkFile(model, file, lenient) {
     file: {
       service: file.service || "", language: language || null, answers: kept,
       participant: participant && { label: participant.label || null, organisation: participant.organisation || null },
-      consensus: file.consensus ? { participants: file.consensus.participants } : null
+      consensus: file.consensus ? { participants: file.consensus.participants } : null,
+      stage: planned.stage, plan: planned.plan
     },
     dropped: unknown.length,
     version: older

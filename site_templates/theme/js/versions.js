@@ -51,3 +51,10 @@ export function mapAnswers(changelog, fromVersion, answers) {
   const mapped = Object.fromEntries([...current].map(([id, { answer }]) => [id, answer]));
   return { answers: mapped, unmapped: unmapped.sort() };
 }
+
+// The plan of a file made against `fromVersion`: each action's statements carried to the newest
+// version as answers are (generator/assessment/plan_check.py: carry_plan); a removed one is left out.
+export const carryPlan = (changelog, fromVersion, plan) => plan.map((action) => ({
+  ...action,
+  statements: Object.keys(mapAnswers(changelog, fromVersion, Object.fromEntries(action.statements.map((id) => [id, true]))).answers)
+}));

@@ -12,7 +12,7 @@ import {
 } from "../../../site_templates/theme/js/file-check.js";
 import { layoutChart, wrap } from "../../../site_templates/theme/js/chart.js";
 import { assess, formatScore, rankGaps } from "../../../site_templates/theme/js/scoring.js";
-import { mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
+import { carryPlan, mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
 import { merge } from "../../../site_templates/theme/js/workshop.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
@@ -30,7 +30,7 @@ const model = {
   readVersions: [1, 2],
   tallyFormat: "client-centric-tally",
   modelVersion: spec.changelog[0].version,
-  fields: ["format", "format_version", "model_version", "service", "date", "language", "participant", "consensus", "answers"],
+  fields: ["format", "format_version", "model_version", "service", "date", "language", "participant", "consensus", "answers", "stage", "plan"],
   answerFields: ["today", "target", "notes", "distribution"],
   languagePattern: "^[a-z]{2,3}$",
   choices: [{ id: "not-yet", score: 0 }, ...spec.levels, { id: "not-applicable", score: null }],
@@ -43,6 +43,7 @@ const model = {
   }))),
   results: spec.results.map((id) => ({ id })),
   plays: spec.plays,
+  stages: spec.stages,
   // As generator/assessment/versions.py's changelog_json gives it: each version's name, the hash
   // of its statement ids and its changes, not the ids themselves.
   changelog: { versions: spec.changelog.map(({ version, statements, changes }) => ({
@@ -143,6 +144,11 @@ const runners = {
     ["participant", "consensus"].forEach((field) => {
       if (expected.accepted && field in expected.accepted && outcome.file[field]) accepted[field] = present(outcome.file[field]);
     });
+    if (expected.accepted && "stage" in expected.accepted) accepted.stage = outcome.file.stage;
+    if (expected.accepted && "plan" in expected.accepted) {
+      const plan = outcome.version ? carryPlan(model.changelog, outcome.version, outcome.file.plan) : outcome.file.plan;
+      accepted.plan = plan.map((action) => Object.fromEntries(Object.entries(action).filter(([, value]) => value !== null)));
+    }
     return { accepted };
   }
 };
@@ -180,4 +186,18 @@ test("stored answers keep what the model still has and count what it no longer h
 test("stored answers are still refused when they are not an assessment or not well formed", () => {
   assert.equal(checkFile(model, { format: "client-centric-assessment", format_version: 1, answers: [] }, true).refused, "invalid");
   assert.equal(checkFile(model, "answers", true).refused, "not-assessment");
+});
+
+test("stored answers keep their plan when the model no longer has a stage or a statement it names", () => {
+  const stored = {
+    format: "client-centric-assessment", format_version: 2, stage: "phase-out",
+    plan: [{ id: "a1", title: "Plain letters", statements: ["simple-words", "simple-gone"], status: "done" }]
+  };
+  const outcome = checkFile(model, stored, true);
+  assert.equal(outcome.file.stage, null);
+  assert.deepEqual(outcome.file.plan, [{
+    id: "a1", title: "Plain letters", description: null, statements: ["simple-words"], play: null,
+    owner: null, due: null, horizon: "now", status: "done"
+  }]);
+  assert.equal(checkFile(model, stored, false).refused, "invalid");
 });
