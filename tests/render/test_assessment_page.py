@@ -22,13 +22,15 @@ from generator.render.assessment_page import (
 )
 from generator.render.pages import render_pages
 
-SCRIPT = Path(__file__).resolve().parents[2] / "site_templates" / "theme" / "js" / "assessment.js"
+SCRIPTS = Path(__file__).resolve().parents[2] / "site_templates" / "theme" / "js"
+SCRIPT_FILES = ("assessment.js", "results-view.js")
+"""The page's script and the results view it loads (they share the page's strings)."""
 CASES = Path(__file__).resolve().parents[1] / "assessment" / "cases"
 
 
 @pytest.fixture(scope="module")
 def script() -> str:
-    return SCRIPT.read_text(encoding="utf-8")
+    return "\n".join((SCRIPTS / name).read_text(encoding="utf-8") for name in SCRIPT_FILES)
 
 
 def payload(model: Model, language: str) -> dict[str, object]:

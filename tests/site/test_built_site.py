@@ -250,6 +250,7 @@ SHARED_FILES = [
     "js/chart.js",
     "js/compare.js",
     "js/file-check.js",
+    "js/results-view.js",
     "js/scoring.js",
     "js/search.js",
     "js/versions.js",

@@ -1,8 +1,8 @@
 // The self-assessment page: answers kept in this browser, live results, export, import, clearing.
 // Without this script the page is a complete form to fill in and print; this only adds to it.
 // The logic is scoring.js's, file-check.js's once a file or stored answers are read, and
-// chart.js's once the results are shown; every number and word comes from the page (form and
-// JSON data).
+// chart.js's and results-view.js's once the results are shown; every number and word comes from
+// the page (form and JSON data).
 import { assess, formatScore, points } from "./scoring.js";
 
 (() => {
@@ -13,7 +13,6 @@ import { assess, formatScore, points } from "./scoring.js";
   const data = JSON.parse(block.textContent);
   const results = $("assessment-results");
   const PARTS = ["today", "target"];
-  const SVG = "http://www.w3.org/2000/svg";
   const text = (element) => element.textContent.replace(/[ \t\r\n]+/g, " ").trim();
   const choices = {};
   data.choices.forEach((choice) => { choices[choice.id] = choice; });
@@ -166,119 +165,20 @@ import { assess, formatScore, points } from "./scoring.js";
     $("assessment-error").textContent = say(key, values);
   }
 
-  // --- the results view, as site_templates/pages/_report.html shows a report
+  // --- the results view: results-view.js's, loaded with chart.js the first time it is shown
 
-  function node(tag, attributes, children, namespace) {
-    const element = namespace ? document.createElementNS(namespace, tag) : document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, value));
-    (children || []).forEach((child) => {
-      if (child !== null) element.append(typeof child === "object" ? child : String(child));
-    });
-    return element;
-  }
-  const svg = (tag, attributes, children) => node(tag, attributes, children, SVG);
   const choiceLabel = (choice) => choice ? choices[choice].label : say("report.no_answer");
-
-  // Drawn as site_templates/pages/_report.html draws the report's chart, laid out by scoring.js.
-  function chart(id, titleKey, groups, names) {
-    const L = data.chart;
-    const shown = (value) => value === null ? say("report.not_rated") : number(value);
-    const laidOut = layoutChart(groups.map((g, i) => ({ label: names[i], today: g.today, target: g.target })), data.top, L);
-    const box = (series, b) => svg("rect", series === "today" ? { ...b, fill: L.bar_colour }
-      : { ...b, fill: L.paper_colour, stroke: L.bar_colour, "stroke-width": L.outline_width });
-    const shapes = laidOut.legend.flatMap(({ series, box: b, textX, textY }) =>
-      [box(series, b), svg("text", { x: textX, y: textY }, [say(`report.${series}_column`)])]);
-    laidOut.ticks.forEach(({ x, label }) => shapes.push(
-      svg("line", { x1: x, x2: x, y1: laidOut.plotTop, y2: laidOut.gridBottom, stroke: L.grid_colour, "stroke-width": L.grid_width }),
-      svg("text", { x, y: laidOut.tickY, "text-anchor": "middle", fill: L.tick_colour }, [label])));
-    laidOut.rows.forEach((row, i) => {
-      row.lines.forEach(({ y, text }) => shapes.push(svg("text", { x: L.left, y, "font-weight": "bold" }, [text])));
-      row.bars.forEach((bar) => shapes.push(box(bar.series, bar.box),
-        svg("text", { x: bar.textX, y: bar.textY, "font-size": L.value_font_size }, [shown(groups[i][bar.series])])));
-    });
-    const prefix = "results-" + id, { height } = laidOut;
-    const described = groups.map((g, i) => say("report.chart_row", { name: names[i], today: shown(g.today), target: shown(g.target) }));
-    return node("figure", { class: "chart" }, [svg("svg", {
-      class: "bar-chart", role: "img", "aria-labelledby": `${prefix}-title ${prefix}-desc`,
-      viewBox: `0 0 ${L.width} ${height}`, width: L.width, height, "font-size": L.font_size, fill: L.ink
-    }, [
-      svg("title", { id: prefix + "-title" }, [say(titleKey, { top: data.top })]),
-      svg("desc", { id: prefix + "-desc" }, [described.join(" ")]),
-      ...shapes
-    ])]);
-  }
-
-  const scoreRow = (g, name) => node("tr", { "data-id": g.id }, [
-    node("th", { scope: "row" }, [name]),
-    ...["today", "target", "gap"].map((part) => node("td", { "data-score": part }, [number(g[part])])),
-    node("td", {}, [say("report.rated_value", { rated: g.ratedToday, total: g.statements })])
-  ]);
-
-  function scoreTable(kind, groups, names, overall) {
-    const head = ["report." + kind + "_column", "report.today_column", "report.target_column", "report.gap_column", "report.rated_column"];
-    return node("div", { class: "table-wrap" }, [node("table", { class: "grid score-table", id: `results-${kind}-scores`, "data-scores": kind }, [
-      node("caption", {}, [say("report." + kind + "_caption")]),
-      node("thead", {}, [node("tr", {}, head.map((key) => node("th", { scope: "col" }, [say(key)])))]),
-      node("tbody", {}, groups.map((g, index) => scoreRow(g, names[index]))),
-      overall ? node("tfoot", {}, [scoreRow(overall, say("report.overall"))]) : null
-    ])]);
-  }
-
-  function render(found) {
-    const overall = found.overall;
-    if (!overall.ratedToday && !overall.ratedTarget) return [node("p", {}, [say("assessment.results_empty")])];
-    const attributeNames = attributes.map((a) => a.name);
-    const resultNames = data.results.map((r) => r.name);
-    const facts = [];
-    const service = noteText(state.service).trim();
-    if (service) facts.push(node("dt", {}, [say("report.service")]), node("dd", {}, [service]));
-    [["report.rated_today", say("report.rated_value", { rated: overall.ratedToday, total: overall.statements })],
-      ["report.rated_target", say("report.rated_value", { rated: overall.ratedTarget, total: overall.statements })],
-      ["report.score_today", number(overall.today)],
-      ["report.score_target", number(overall.target)]].forEach(([key, value]) => {
-      facts.push(node("dt", {}, [say(key)]), node("dd", {}, [value]));
-    });
-    const levels = data.choices.filter((c) => c.score).map((c) => `${c.score} = ${c.label}`).join(", ");
-    const heading = (id, key) => node("h3", { id: "results-" + id }, [say(key)]);
-    const parts = [
-      node("dl", { class: "report-facts" }, facts),
-      node("p", { class: "scale-note" }, [say("report.scale", { not_yet: choices["not-yet"].label, levels })]),
-      heading("by-attribute", "report.by_attribute_heading"),
-      chart("chart-attributes", "report.chart_attributes", found.attributes, attributeNames),
-      scoreTable("attribute", found.attributes, attributeNames, overall),
-      heading("by-result", "report.by_result_heading"),
-      chart("chart-results", "report.chart_results", found.results, resultNames),
-      scoreTable("result", found.results, resultNames, null),
-      heading("gaps", "report.gaps_heading"),
-      found.gaps.length
-        ? node("ol", { class: "gap-list" }, found.gaps.slice(0, data.gapsShown).map((g) => node("li", {}, [
-          node("strong", {}, [attributes.find((a) => a.id === g.id).name]),
-          " — " + say("report.gap_item", { today: number(g.today), target: number(g.target), gap: number(g.gap) })
-        ])))
-        : node("p", {}, [say("report.no_gaps")]),
-      heading("plays", "report.plays_heading")
-    ];
-    if (!found.plays.length) return parts.concat(node("p", {}, [say("report.no_plays")]));
-    return parts.concat(node("p", {}, [say("report.plays_lead")]), node("ol", { class: "recommended-plays" }, found.plays.map((advice) => node("li", {}, [
-      node("p", { class: "play-name" }, [node("a", { href: advice.play.url }, [advice.play.title])]),
-      node("p", { class: "advances-label" }, [say("report.advances")]),
-      node("ul", {}, advice.statements.map((s) => node("li", {}, [s.statement.text + " ", node("span", { class: "rating-note" },
-        ["(" + say("report.statement_rating", { today: choiceLabel(s.today), target: choiceLabel(s.target) }) + ")"])])))
-    ]))));
-  }
-
-  let layoutChart = null; // chart.js's, loaded the first time the results are shown
+  const resultsView = () => Promise.all([import("./chart.js"), import("./results-view.js")]);
 
   function showResults(announce) {
-    return import("./chart.js").then((loaded) => {
-      layoutChart = loaded.layoutChart;
-      const found = assess(model, state.answers);
-      $("results-body").replaceChildren(...render(found));
+    return resultsView().then(([{ layoutChart }, { renderResults }]) => {
+      $("results-body").replaceChildren(...renderResults(data, model, state, { assess, formatScore, layoutChart }));
       results.hidden = false;
       if (!announce) return;
+      const { overall } = assess(model, state.answers);
       tell("assessment.results_announce", {
-        rated: found.overall.ratedToday, total: found.overall.statements,
-        today: number(found.overall.today), target: number(found.overall.target)
+        rated: overall.ratedToday, total: overall.statements,
+        today: number(overall.today), target: number(overall.target)
       });
       $("results-heading").focus();
     }, unavailable);
@@ -293,10 +193,9 @@ import { assess, formatScore, points } from "./scoring.js";
   }
 
   function download(extension, content, type) {
-    const link = node("a", {
-      href: URL.createObjectURL(new Blob([content], { type })),
-      download: `${say("assessment.file_name")}-${isoDate()}.${extension}`
-    });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([content], { type }));
+    link.download = `${say("assessment.file_name")}-${isoDate()}.${extension}`;
     document.body.append(link);
     link.click();
     link.remove();
