@@ -16,6 +16,7 @@ from unicodedata import normalize
 from generator.model import Model
 from generator.render.assessment_page import AssessmentPage
 from generator.render.changes import changes_view
+from generator.render.compare_page import ComparePage
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
 from generator.render.team_report import ExampleWorkshop
@@ -213,6 +214,14 @@ def site_pages(model: Model) -> list[SitePage]:
             "page.assessment_example",
             {"example": example},
             made_from=(*_present(example.assessment), *_words(model, "report")),
+        ),
+        SitePage(
+            "assessment/compare",
+            "compare.html",
+            "assessment/index",
+            "page.assessment_compare",
+            {"page_data": ComparePage(model)},
+            made_from=_words(model, "compare", "comparison"),
         ),
         SitePage(
             "workshop/index",

@@ -191,3 +191,27 @@ def test_the_workshop_page_reads_json_and_yaml_files_from_the_folder(
     expect(page.locator("#workshop-participants > li")).to_have_count(2)
     expect(page.locator("#workshop-list > li").first).to_have_attribute("data-statement", first.id)
     assert refused == []
+
+
+def test_the_comparison_page_compares_two_files_from_the_folder(
+    unzipped: Path, offline_page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    """Its file check, comparison, charts and view are modules it imports with the first file;
+    the view's module gets the others from the page (it cannot import them itself)."""
+    page, refused = offline_page
+    for name, today in (("baseline", "some"), ("follow-up", "impressed")):
+        answers = {"simple-plain-language": {"today": today}}
+        data = {"format": "client-centric-assessment", "format_version": 2, "answers": answers}
+        (tmp_path / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    open_file(page, unzipped / "assessment" / "compare" / "index.html")
+
+    for name in ("baseline", "follow-up"):
+        page.locator(f"#{name}-file").set_input_files(str(tmp_path / f"{name}.json"))
+        expect(page.locator(f"#{name}-chosen")).to_contain_text(f"{name}.json")
+    page.locator("#compare-form button[type=submit]").click()
+
+    expect(page.locator("#compare-body .bar-chart")).to_have_count(2)
+    expect(page.locator('#compare-body tr[data-id="simple-plain-language"]')).to_have_attribute(
+        "data-direction", "up"
+    )
+    assert refused == []

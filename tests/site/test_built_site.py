@@ -169,6 +169,7 @@ def words(site: BuiltSite, key: str, code: str) -> str:
 LANGUAGE_FILES = [
     "about/index.html",
     "assessment/assessment.schema.json",
+    "assessment/compare/index.html",
     "assessment/example/index.html",
     "assessment/index.html",
     "changes/index.html",
@@ -248,6 +249,8 @@ SHARED_FILES = [
     "downloads/site-offline.zip",
     "js/assessment.js",
     "js/chart.js",
+    "js/compare-page.js",
+    "js/compare-view.js",
     "js/compare.js",
     "js/file-check.js",
     "js/results-view.js",
@@ -360,13 +363,15 @@ def test_every_page_carries_the_draft_notice(site: BuiltSite) -> None:
         assert normalized(f"{label} — {notice}") in text, site.page_path(code, page_id)
 
 
-def test_home_an_attribute_page_and_the_workshop_pages_weigh_at_most_60_kb(
+def test_home_an_attribute_page_the_workshop_and_comparison_pages_weigh_at_most_60_kb(
     site: BuiltSite,
 ) -> None:
-    """The workshop page's logic (file check, merge, YAML reader) loads with the first file."""
+    """The workshop page's logic (file check, merge, YAML reader) loads with the first file,
+    the comparison page's (file check, comparison, view) with the first assessment chosen."""
     attribute = f"model/{site.model.attributes[0].id}"
+    pages = ("index", attribute, "workshop/example", "workshop/index", "assessment/compare")
     for code in site.model.language_codes:
-        for page_id in ("index", attribute, "workshop/example", "workshop/index"):
+        for page_id in pages:
             relative = site.page_path(code, page_id)
             total = (site.site / relative).stat().st_size
             for link in parse(site.site / relative).links:
