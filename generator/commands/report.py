@@ -1,6 +1,7 @@
 """`playbook report FILE [FILE ...]`: assessment files as a standalone report.
 
-One assessment gives its own report (HTML or PDF); several files (participants'
+One assessment gives its own report (HTML, PDF, or JSON with its plan), or its action plan
+as CSV for a tracker; several files (participants'
 assessments, tallies, a consensus) give the team report of a workshop (HTML, PDF,
 or JSON for other tools). With `--baseline`, one follow-up is compared with an earlier
 assessment (HTML, PDF or JSON). Every file is checked before anything is written: a bad
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.assessment.action_plan import CSV_COLUMNS, actions_against, plan_csv
 from generator.assessment.comparison import compare
 from generator.assessment.reading import read_assessment
 from generator.assessment.tally import read_workshop_file
@@ -31,6 +33,7 @@ from generator.render.report import (
     render_team_report_html,
     report_format,
 )
+from generator.render.report_view import word
 from generator.render.team_report import Workshop
 from generator.schema.assessment import AssessmentFile, TallyFile
 
@@ -58,10 +61,17 @@ def run(arguments: argparse.Namespace) -> int:
     files = read_files(sources, model)
     language = _language(arguments.lang, model, files)
     kind = report_format(out)
-    if baseline is not None:
+    single = files[0] if len(files) == 1 and isinstance(files[0], AssessmentFile) else None
+    if kind == "csv":
+        if single is None or baseline is not None:
+            raise UsageError(say("report_csv_one_file"))
+        data = plan_csv_report(model, single, language).encode("utf-8")
+    elif baseline is not None:
         data = comparison_report(model, baseline, files, language, kind, root, arguments.quiet)
-    elif len(files) == 1 and isinstance(files[0], AssessmentFile) and kind != "json":
-        html = render_report_html(model, files[0], language, root / "site_templates")
+    elif single is not None and kind == "json":
+        data = single_json(model, workshop_of(files, sources), single)
+    elif single is not None:
+        html = render_report_html(model, single, language, root / "site_templates")
         data = _document(html, kind, root, arguments.quiet)
     else:
         data = team_report(model, workshop_of(files, sources), language, kind, root, arguments)
@@ -100,15 +110,38 @@ def comparison_report(
         raise UsageError(say("report_baseline_one_file"))
     before = read_assessment(baseline, model)
     if kind == "json":
-        found = compare(model, before.answers, follow_up.answers).as_json()
+        comparison = compare(model, before.answers, follow_up.answers)
+        found = comparison.as_json()
         found["model_version"] = model.version
         found["unmapped"] = {
             "baseline": list(before.unmapped),
             "follow_up": list(follow_up.unmapped),
         }
+        found["plan_progress"] = [
+            progress.as_json() for progress in actions_against(comparison, follow_up)
+        ]
         return (json.dumps(found, ensure_ascii=False, indent=2) + "\n").encode()
     html = render_comparison_html(model, before, follow_up, language, root / "site_templates")
     return _document(html, kind, root, quiet)
+
+
+def single_json(model: Model, workshop: Workshop, assessment: AssessmentFile) -> bytes:
+    """One assessment's counts, as a team report's JSON gives them, with its stage and its
+    plan when it has either (as in the file, where both are optional)."""
+    found = merge(model, workshop.entries).as_json()
+    if assessment.stage is not None:
+        found["stage"] = assessment.stage
+    if assessment.plan:
+        found["plan"] = [
+            action.model_dump(mode="json", exclude_none=True) for action in assessment.plan
+        ]
+    return (json.dumps(found, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def plan_csv_report(model: Model, assessment: AssessmentFile, language: str) -> str:
+    """One assessment's action plan as CSV for a tracker, in `language` (the page's CSV)."""
+    headings = [word(model, f"plan.csv_{column}", language) for column in CSV_COLUMNS]
+    return plan_csv(model, assessment.plan, language, assessment.language, headings)
 
 
 def read_files(sources: Sequence[Path], model: Model) -> list[WorkshopFile]:

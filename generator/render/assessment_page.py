@@ -43,6 +43,7 @@ from generator.schema.text import LANGUAGE_CODE, LocalizedText
 from generator.typography import typeset
 
 __all__ = [
+    "PLAN_STRINGS",
     "SCHEMA_FILE",
     "SCRIPT_STRINGS",
     "STORAGE_KEY",
@@ -153,6 +154,27 @@ class AssessmentPage:
         """The page's JSON block, safe inside `<script type="application/json">`."""
         return Markup(script_json(self.payload(language, url)))
 
+    def plan_data(self, language: str) -> Markup:
+        """The plan editor's JSON block (js/plan-editor.js), in the form: the page's first
+        load does not carry it. Its words, each statement's code, each stage's checklist."""
+        model = self.model
+        checklists = {
+            stage.id: [
+                script_text(model, item.text, language) for item in model.checklist_items(stage)[1]
+            ]
+            for stage in model.stages
+        }
+        return Markup(
+            script_json(
+                {
+                    "language": language,
+                    "codes": {statement.id: statement.code for statement in model.statements},
+                    "checklists": checklists,
+                    "strings": {key: word(model, key, language) for key in PLAN_STRINGS},
+                }
+            )
+        )
+
     def payload(self, language: str, url: Callable[[str], str]) -> dict[str, Any]:
         """What the script needs, in `language`; `url` links a page id from this page."""
         model = self.model
@@ -201,6 +223,66 @@ class AssessmentPage:
             ],
             "strings": {key: word(model, key, language) for key in SCRIPT_STRINGS},
         }
+
+
+PLAN_STRINGS = (
+    "plan.actions_caption",
+    "plan.add_for",
+    "plan.add_short",
+    "plan.cancel",
+    "plan.checklist_heading",
+    "plan.checklist_none",
+    "plan.col_change",
+    "plan.col_due",
+    "plan.col_horizon",
+    "plan.col_owner",
+    "plan.col_play",
+    "plan.col_statements",
+    "plan.col_status",
+    "plan.col_what",
+    "plan.confirm_remove",
+    "plan.csv_description",
+    "plan.csv_due",
+    "plan.csv_file_name",
+    "plan.csv_labels",
+    "plan.csv_owner",
+    "plan.csv_title",
+    "plan.description_label",
+    "plan.due_label",
+    "plan.edit",
+    "plan.edit_heading",
+    "plan.edit_short",
+    "plan.export_csv",
+    "plan.gap_item",
+    "plan.gaps_heading",
+    "plan.gaps_none",
+    "plan.horizon_label",
+    "plan.horizon_later",
+    "plan.horizon_next",
+    "plan.horizon_now",
+    "plan.new_heading",
+    "plan.none",
+    "plan.owner_label",
+    "plan.play_label",
+    "plan.play_none",
+    "plan.plays_heading",
+    "plan.plays_none",
+    "plan.remove",
+    "plan.remove_short",
+    "plan.removed",
+    "plan.save",
+    "plan.saved",
+    "plan.status_done",
+    "plan.status_dropped",
+    "plan.status_in_progress",
+    "plan.status_label",
+    "plan.status_planned",
+    "plan.statements_legend",
+    "plan.suggestions_heading",
+    "plan.title_label",
+    "plan.title_missing",
+)
+"""The strings.yml keys the plan editor shows (js/plan-editor.js names each as `say("key")`)."""
 
 
 def workshop_file_data(model: Model) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from generator.assessment.format import note_in
 from generator.assessment.scoring import round_half_up
 from generator.model import Model
 from generator.render.chart import Chart, bar_chart
+from generator.render.plan_view import ProgressRow, progress_view
 from generator.render.report_view import Words
 from generator.schema.assessment import AssessmentFile
 from generator.schema.models import Attribute, Statement
@@ -88,6 +89,10 @@ class ComparisonView:
     scale: str
     legend: tuple[str, str]
     """The words for the baseline and for the follow-up."""
+    progress: tuple[ProgressRow, ...] = ()
+    """Each done action of the follow-up's plan against how its statements moved."""
+    has_plan: bool = False
+    """Whether the follow-up has a plan: only then does the report show its progress."""
 
 
 def _signed(value: float | None, magnitude: str) -> str:
@@ -232,4 +237,6 @@ def comparison_view(
         ),
         scale=words("report.scale", not_yet=words("assessment.not_yet"), levels=levels),
         legend=(words("comparison.baseline"), words("comparison.follow_up")),
+        progress=progress_view(model, comparison, follow_up, words),
+        has_plan=bool(follow_up.plan),
     )

@@ -37,12 +37,12 @@ TEAM_REPORT_TEMPLATE = "team-report.html"
 COMPARISON_TEMPLATE = "comparison.html"
 REPORT_TEMPLATES = "report"
 """The report's own templates and style sheets, in site_templates/."""
-REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
-"""An output file's suffix and the report it gets."""
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json", ".csv": "csv"}
+"""An output file's suffix and the report it gets (csv: one assessment's action plan)."""
 
 
 def report_format(path: Path) -> str | None:
-    """'html', 'pdf' or 'json' after the file's suffix; None for any other."""
+    """'html', 'pdf', 'json' or 'csv' after the file's suffix; None for any other."""
     return REPORT_FORMATS.get(path.suffix.lower())
 
 

@@ -15,6 +15,7 @@ from generator.assessment.scoring import GroupScore, Results, StatementScore, as
 from generator.model import Model
 from generator.render.chart import Chart, bar_chart
 from generator.render.localized import string_in, text_in
+from generator.render.plan_view import PlanView, plan_view
 from generator.schema.assessment import NOT_APPLICABLE, NOT_YET, AssessmentFile
 from generator.schema.models import Attribute, Play, Statement
 from generator.schema.placeholders import fill
@@ -96,6 +97,8 @@ class ReportView:
     answers: tuple[AttributeAnswers, ...]
     scale: str
     """The scale in words: what 0, 1, 2 and 3 mean."""
+    plan: PlanView | None = None
+    """The lifecycle stage and the action plan, when the file has either."""
 
 
 class Words:
@@ -255,6 +258,7 @@ def report_view(
             for attribute in model.attributes
         ),
         scale=words("report.scale", not_yet=words("assessment.not_yet"), levels=levels),
+        plan=plan_view(model, assessment, words),
     )
 
 

@@ -16,9 +16,16 @@ from typing import Any
 
 import pytest
 
+from generator.assessment.action_plan import actions_against, largest_gaps, plan_csv
 from generator.assessment.comparison import compare
 from generator.assessment.reading import read_assessment
-from generator.assessment.scoring import GroupScore, assess, format_score, rank_gaps
+from generator.assessment.scoring import (
+    GroupScore,
+    assess,
+    format_score,
+    rank_gaps,
+    statement_scores,
+)
 from generator.assessment.tally import read_workshop_file
 from generator.assessment.versions import ids_hash, map_answers, version_of
 from generator.assessment.workshop import merge
@@ -31,6 +38,7 @@ from generator.schema.assessment import (
     FORMAT,
     FORMAT_VERSION,
     TALLY_FORMAT,
+    Action,
     Answer,
     AssessmentFile,
     TallyFile,
@@ -245,6 +253,24 @@ def run_compare(model: Model, given: Case, expected: Case) -> Case:
     return compare(model, answers_of(given["baseline"]), answers_of(given["follow_up"])).as_json()
 
 
+def run_plan_gaps(model: Model, given: Case, expected: Case) -> Case:
+    scores = statement_scores(model, answers_of(given["answers"]))
+    return {"gaps": [score.statement.id for score in largest_gaps(scores, given["limit"])]}
+
+
+def run_plan_csv(model: Model, given: Case, expected: Case) -> Case:
+    plan = [Action.model_validate(action) for action in given["plan"]]
+    return {"csv": plan_csv(model, plan, given["language"], None, given["headings"])}
+
+
+def run_plan_progress(model: Model, given: Case, expected: Case) -> Case:
+    comparison = compare(model, answers_of(given["baseline"]), answers_of(given["follow_up"]))
+    follow_up = AssessmentFile.model_validate(
+        {"format": FORMAT, "format_version": FORMAT_VERSION, "plan": given["plan"]}
+    )
+    return {"actions": [found.as_json() for found in actions_against(comparison, follow_up)]}
+
+
 MERGE_FIELDS = ("today", "target", "spread", "distinct", "mixed_not_applicable")
 
 
@@ -354,6 +380,9 @@ RUNNERS: dict[str, Callable[[Model, Case, Case], Case]] = {
     "version_of": run_version_of,
     "map_answers": run_map_answers,
     "merge": run_merge,
+    "plan_gaps": run_plan_gaps,
+    "plan_csv": run_plan_csv,
+    "plan_progress": run_plan_progress,
 }
 
 

@@ -24,8 +24,12 @@ WORKSHOP = [
     EXAMPLES / f"death-notification-workshop-{who}.yml"
     for who in ("federal", "provincial", "municipal", "consensus")
 ]
+PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "plan"  # the site copy has no tests/
 REPORTS = {
     "single": [EXAMPLES / "death-notification-assessment.yml"],
+    # With a stage and an action plan; compared, its done actions against what moved.
+    "single-with-plan": [PLAN / "follow-up.yml"],
+    "comparison-with-plan": [PLAN / "follow-up.yml", "--baseline", PLAN / "baseline.yml"],
     "team": WORKSHOP,
     # The consensus compared with the earlier self-assessment: two ordinary assessment files.
     "comparison": [

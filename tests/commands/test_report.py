@@ -206,7 +206,10 @@ def test_a_bad_file_is_refused_with_its_line_and_nothing_written(
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--out", "report.docx"], "report.docx: a report is written as .html, .pdf or .json"),
+        (
+            ["--out", "report.docx"],
+            "report.docx: a report is written as .html, .pdf, .json or .csv",
+        ),
         (["--lang", "de"], "de"),
     ],
 )

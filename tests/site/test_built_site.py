@@ -253,6 +253,8 @@ SHARED_FILES = [
     "js/compare-view.js",
     "js/compare.js",
     "js/file-check.js",
+    "js/plan-editor.js",
+    "js/plan.js",
     "js/results-view.js",
     "js/scoring.js",
     "js/search.js",

@@ -35,7 +35,7 @@ import { assess, formatScore, points } from "./scoring.js";
 
   // --- answers: the state, the form and the browser's storage
 
-  const blank = () => ({ service: "", language: null, participant: {}, answers: {}, stage: null, plan: [] });
+  const blank = () => ({ service: "", language: null, participant: {}, answers: {}, plan: [] });
   const WHO = ["label", "organisation"]; // the participant's fields, both optional
   // A note in the page's language; a note in several languages falls back to its first.
   const noteText = (note) => !note ? "" : typeof note === "string" ? note
@@ -62,13 +62,13 @@ import { assess, formatScore, points } from "./scoring.js";
       if (hasText(answer.notes)) kept.notes = answer.notes;
       if (Object.keys(kept).length) file.answers[id] = kept;
     });
-    if (state.stage) file.stage = state.stage; // the action plan's, edited by plan-editor.js
-    if (state.plan && state.plan.length) file.plan = state.plan;
+    if (state.stage) file.stage = state.stage;
+    if (state.plan.length) file.plan = state.plan;
     return file;
   }
 
   const answered = (state) => Object.keys(asFile(state).answers).length;
-  const inUse = (state) => answered(state) > 0 || hasText(state.service) || !!asFile(state).participant || !!state.stage || !!(state.plan || []).length;
+  const inUse = (state) => answered(state) > 0 || hasText(state.service) || !!asFile(state).participant || !!state.stage || state.plan.length > 0;
 
   let storage = null;
   try {
@@ -114,6 +114,7 @@ import { assess, formatScore, points } from "./scoring.js";
   }
 
   function fill() {
+    if (planEditor) planEditor.fill();
     form.elements.service.value = noteText(state.service);
     WHO.forEach((key) => { form.elements["participant:" + key].value = (state.participant || {})[key] || ""; });
     statements.forEach(({ id }) => {
@@ -192,10 +193,10 @@ import { assess, formatScore, points } from "./scoring.js";
     return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
   }
 
-  function download(extension, content, type) {
+  function download(extension, content, type, name) {
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([content], { type }));
-    link.download = `${say("assessment.file_name")}-${isoDate()}.${extension}`;
+    link.download = `${name || say("assessment.file_name")}-${isoDate()}.${extension}`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -263,7 +264,14 @@ import { assess, formatScore, points } from "./scoring.js";
     listen();
   }, unavailable);
 
+  // The plan editor, handed plan.js (a module given as a data: address imports none)
+  let planEditor = null;
+  const openPlan = () => Promise.all([import("./plan-editor.js"), import("./plan.js")]).then(([editor, logic]) => {
+    planEditor = editor.openPlan({ model, state: () => state, save, download, plays: () => assess(model, state.answers).plays }, logic);
+  }, unavailable);
+
   function listen() {
+    openPlan();
     form.addEventListener("input", edit);
     form.addEventListener("change", edit);
     form.addEventListener("submit", (event) => { event.preventDefault(); showResults(true); });

@@ -111,7 +111,7 @@ function actionFault(model, action, where, known) {
 }
 
 // The stage and the plan: { fault } (a field's path) or { stage, plan } with each action's
-// fields filled in (null for those left out, the horizon "now" and the status "planned").
+// fields as given, its statements [] and its horizon "now" and status "planned" when left out.
 // Stored answers are `lenient`: a stage or statements the model no longer has are left out.
 function checkPlan(model, file, known, lenient) {
   const isStage = (id) => typeof id === "string" && model.stages.includes(id);
@@ -128,11 +128,11 @@ function checkPlan(model, file, known, lenient) {
     if (fault) return { fault };
     seen.add(action.id);
   }
-  const plan = actions.map((action) => ({
-    id: action.id, title: action.title, description: action.description ?? null, statements: action.statements || [],
-    play: action.play ?? null, owner: action.owner ?? null, due: action.due ?? null,
-    horizon: action.horizon || "now", status: action.status || "planned"
-  }));
+  const plan = actions.map((action) => {
+    const kept = { id: action.id, title: action.title, statements: action.statements || [] };
+    ["description", "play", "owner", "due"].forEach((key) => { if (action[key] != null) kept[key] = action[key]; });
+    return { ...kept, horizon: action.horizon || "now", status: action.status || "planned" };
+  });
   return { stage, plan };
 }
 

@@ -1,5 +1,5 @@
 // The case table scoring.json, run against the assessment page's modules (scoring.js,
-// file-check.js, chart.js, compare.js, versions.js) by Node's own test runner:
+// file-check.js, chart.js, compare.js, versions.js, plan.js) by Node's own test runner:
 // `node --test tests/assessment/cases/scoring.test.js` (pytest runs it too, in
 // tests/assessment/test_scoring_cases.py, after running the same table against generator/).
 import assert from "node:assert/strict";
@@ -12,6 +12,7 @@ import {
 } from "../../../site_templates/theme/js/file-check.js";
 import { layoutChart, wrap } from "../../../site_templates/theme/js/chart.js";
 import { assess, formatScore, rankGaps } from "../../../site_templates/theme/js/scoring.js";
+import { actionsAgainst, largestGaps, planCsv } from "../../../site_templates/theme/js/plan.js";
 import { carryPlan, mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
 import { merge } from "../../../site_templates/theme/js/workshop.js";
 
@@ -114,6 +115,9 @@ const runners = {
   compare: (input) => compare(model, input.baseline, input.follow_up),
   version_of: (input) => ({ versions: input.found.map((found) => (versionOf(model.changelog, found) || { version: null }).version) }),
   map_answers: (input) => mapAnswers(model.changelog, input.from_version, input.answers),
+  plan_gaps: (input) => ({ gaps: largestGaps(model, input.answers, input.limit).map((gap) => gap.statement.id) }),
+  plan_csv: (input) => ({ csv: planCsv(model, { plan: input.plan }, { language: input.language, headings: input.headings }) }),
+  plan_progress: (input) => ({ actions: actionsAgainst(compare(model, input.baseline, input.follow_up), { plan: input.plan }) }),
   merge(input, expected) {
     const merged = merge(model, input.entries);
     const statements = Object.fromEntries(Object.entries(expected.statements || {}).map(([id, fields]) => {
@@ -196,8 +200,7 @@ test("stored answers keep their plan when the model no longer has a stage or a s
   const outcome = checkFile(model, stored, true);
   assert.equal(outcome.file.stage, null);
   assert.deepEqual(outcome.file.plan, [{
-    id: "a1", title: "Plain letters", description: null, statements: ["simple-words"], play: null,
-    owner: null, due: null, horizon: "now", status: "done"
+    id: "a1", title: "Plain letters", statements: ["simple-words"], horizon: "now", status: "done"
   }]);
   assert.equal(checkFile(model, stored, false).refused, "invalid");
 });
