@@ -118,6 +118,11 @@ SCRIPT_STRINGS = (
     "report.statement_rating",
     "report.target_column",
     "report.today_column",
+    "share.copied",
+    "share.copy_refused",
+    "share.notes_left_out",
+    "share.nothing",
+    "share.too_long",
 )
 """The strings.yml keys the script shows (it names each one as `say("key")`)."""
 
@@ -221,6 +226,8 @@ class AssessmentPage:
                 }
                 for play in model.plays
             ],
+            # Where a share link opens (a "url", for the offline copy to rewrite).
+            "shared": {"url": url("assessment/shared")},
             "strings": {key: word(model, key, language) for key in SCRIPT_STRINGS},
         }
 

@@ -19,6 +19,7 @@ from generator.render.changes import changes_view
 from generator.render.compare_page import ComparePage
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
+from generator.render.shared_page import SharedPage
 from generator.render.team_report import ExampleWorkshop
 from generator.render.workshop_page import WorkshopPage
 from generator.schema.models import GlossaryEntry, Stage
@@ -222,6 +223,14 @@ def site_pages(model: Model) -> list[SitePage]:
             "page.assessment_compare",
             {"page_data": ComparePage(model)},
             made_from=_words(model, "compare", "comparison"),
+        ),
+        SitePage(
+            "assessment/shared",
+            "shared.html",
+            "assessment/index",
+            "page.assessment_shared",
+            {"page_data": SharedPage(model)},
+            made_from=_words(model, "share"),
         ),
         SitePage(
             "workshop/index",

@@ -4,6 +4,7 @@ with every request to a network refused, as in a workshop room without one."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,4 +215,28 @@ def test_the_comparison_page_compares_two_files_from_the_folder(
     expect(page.locator('#compare-body tr[data-id="simple-plain-language"]')).to_have_attribute(
         "data-direction", "up"
     )
+    assert refused == []
+
+
+def test_a_share_link_made_in_the_folder_opens_there(
+    site: Any, unzipped: Path, offline_page: tuple[Page, list[str]]
+) -> None:
+    """The page's share.js (made into a `data:` address) writes the link; the shared page's
+    script reads it with share.js, file-check.js, versions.js, chart.js and results-view.js."""
+    page, refused = offline_page
+    statement = site.model.attributes[0].statements[0].id
+    open_file(page, unzipped / "fr" / "assessment" / "index.html")
+    page.locator(f'input[name="today:{statement}"][value="satisfied"]').check()
+
+    page.locator('button[data-action="share"]').click()
+    link = page.locator("#share-link")
+    expect(link).to_have_value(
+        re.compile(
+            re.escape((unzipped / "fr" / "assessment" / "shared" / "index.html").as_uri()) + "#"
+        )
+    )
+    page.goto(link.input_value())
+
+    expect(page.locator("#shared-results .bar-chart")).to_have_count(2)
+    expect(page.locator("#shared-results td[data-score='today']").first).not_to_have_text("—")
     assert refused == []

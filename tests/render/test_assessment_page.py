@@ -39,7 +39,7 @@ def payload(model: Model, language: str) -> dict[str, object]:
 
 
 def test_the_script_shows_exactly_the_strings_the_page_gives_it(script: str) -> None:
-    named = set(re.findall(r'"((?:assessment|report)\.[a-z_]*[a-z])"', script))
+    named = set(re.findall(r'"((?:assessment|report|share)\.[a-z_]*[a-z])"', script))
     # The score tables name their column and caption after their kind.
     assert '"report." + kind + "_column"' in script
     assert '"report." + kind + "_caption"' in script

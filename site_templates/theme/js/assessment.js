@@ -185,6 +185,27 @@ import { assess, formatScore, points } from "./scoring.js";
     }, unavailable);
   }
 
+  // --- a link to a read-only view of the results (share.js writes the answers into its fragment)
+
+  function share() {
+    const file = asFile(state, isoDate());
+    const [row, offer] = [$("share-row"), $("share-offer")];
+    if (!Object.values(file.answers).some((answer) => answer.today || answer.target)) return tell("share.nothing");
+    return import("./share.js").then(({ encodeShare, MAX_FRAGMENT }) => encodeShare(model, file).then((shared) => {
+      row.hidden = !!shared.refused;
+      offer.hidden = !shared.refused;
+      if (shared.refused) return fail("share.too_long", { length: shared.length, limit: MAX_FRAGMENT });
+      const link = new URL(data.shared.url, window.location.href).href.replace(/#.*$/, "") + "#" + shared.fragment;
+      $("share-link").value = link;
+      const told = (key) => {
+        tell(key);
+        if (shared.notes === "left-out") $("assessment-status").textContent += " " + say("share.notes_left_out");
+      };
+      const copied = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error("no clipboard"));
+      return copied.then(() => told("share.copied"), () => told("share.copy_refused"));
+    }), unavailable);
+  }
+
   // --- export, import, clear
 
   function isoDate() {
@@ -240,6 +261,7 @@ import { assess, formatScore, points } from "./scoring.js";
     print: () => window.print(),
     "export-json": () => download("json", JSON.stringify(asFile(state, isoDate()), null, 2) + "\n", "application/json"),
     "export-csv": () => download("csv", csv(), "text/csv;charset=utf-8"),
+    share,
     clear: () => {
       if (!window.confirm(say("assessment.confirm_clear"))) return;
       state = blank();

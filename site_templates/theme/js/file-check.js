@@ -167,6 +167,13 @@ function idsOf(model, index) {
   return ids;
 }
 
+// The statement ids of a version the changelog records (by its name), sorted; null for one it
+// does not. A shared link (share.js) gives its ratings in this order.
+export function versionIds(model, version) {
+  const index = model.changelog.versions.findIndex((v) => v.version === version);
+  return index < 0 ? null : [...idsOf(model, index)].sort();
+}
+
 // A parsed file: { file: { service, language, answers, participant, consensus, stage, plan },
 // dropped, version } or { refused, values },
 // the first fault found (values.where names a field, values.ids statements). A file made against
