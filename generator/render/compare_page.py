@@ -94,6 +94,9 @@ PAGE_STRINGS = (
     "compare.error_both",
     "compare.error_saved",
     "compare.nothing_chosen",
+    "share.copied",
+    "share.copy_refused",
+    "share.too_long_comparison",
 )
 """The strings.yml keys the page's own script shows: the assessment page's messages about a
 file it refuses, and its own."""
@@ -148,6 +151,8 @@ class ComparePage:
             **{key: assessment[key] for key in CHECK_FIELDS},
             **view,
             "storageKey": STORAGE_KEY,
+            # Where a share link opens (a "url", for the offline copy to rewrite).
+            "shared": {"url": url("assessment/shared")},
             "plays": [{"id": play.id} for play in model.plays],  # a plan's, for the file check
             "strings": {
                 **view["strings"],

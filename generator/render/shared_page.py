@@ -1,12 +1,15 @@
-"""The shared page's data: what its script needs to show an assessment shared by link.
+"""The shared page's data: what its script needs to show an assessment, or a comparison,
+shared by link.
 
 A link made on the assessment page (theme/js/share.js) holds the assessment itself, in its
 fragment: the part after "#", which a browser never sends to a server. The shared page
 (site_templates/pages/shared.html, theme/js/shared-page.js) reads it back, checks it as an
 imported file is checked (theme/js/file-check.js, through versions.js for an older version
-of the model) and draws the read-only results view (theme/js/results-view.js). It has no
+of the model) and draws the read-only results view (theme/js/results-view.js), or for a
+baseline and its follow-up the comparison page's (theme/js/compare-view.js). It has no
 form: everything it needs comes from here, the assessment page's data (file check, scores,
-chart) with the attributes and statements the form would otherwise give, and its words.
+chart), the comparison view's (with the attributes and statements the form would otherwise
+give), and its words.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from generator.render.assessment_page import (
 from generator.render.assessment_page import (
     AssessmentPage,
     script_json,
-    script_text,
 )
+from generator.render.compare_page import view_data
 from generator.render.report_view import word
 
 __all__ = ["SCRIPT_STRINGS", "SharedPage"]
@@ -46,7 +49,8 @@ SCRIPT_STRINGS = (
     "share.notes_heading",
     "share.unmapped",
 )
-"""The strings.yml keys the script and the results view show."""
+"""The strings.yml keys the script and the results view show (the comparison view's are
+compare_page.VIEW_STRINGS)."""
 
 _LEFT_OUT = ("storageKey", "shared", "strings")
 """The assessment page's data the shared page has no use for: it stores nothing."""
@@ -63,20 +67,13 @@ class SharedPage:
     def payload(self, language: str, url: Callable[[str], str]) -> dict[str, Any]:
         model = self.model
         assessment = AssessmentPage(model).payload(language, url)
+        view = view_data(model, language)
         return {
             **{key: value for key, value in assessment.items() if key not in _LEFT_OUT},
-            "attributes": [
-                {"id": attribute.id, "name": script_text(model, attribute.name, language)}
-                for attribute in model.attributes
-            ],
-            "statements": [
-                {
-                    "id": statement.id,
-                    "attribute": model.attribute_of(statement).id,
-                    "results": list(statement.results),
-                    "text": script_text(model, statement.text, language),
-                }
-                for statement in model.statements
-            ],
-            "strings": {key: word(model, key, language) for key in SCRIPT_STRINGS},
+            # The attributes and statements a form would give, and the comparison's words.
+            **{key: value for key, value in view.items() if key != "strings"},
+            "strings": {
+                **view["strings"],
+                **{key: word(model, key, language) for key in SCRIPT_STRINGS},
+            },
         }

@@ -195,7 +195,7 @@ def test_too_long_to_share_the_page_says_so_and_offers_the_file(
     )
     expect(page.locator("#share-row")).to_be_hidden()
     with page.expect_download() as download:
-        page.locator('#share-offer button[data-action="export-json"]').click()
+        page.locator("#share-offer button").click()
     assert download.value.suggested_filename.endswith(".json")
 
 
@@ -262,6 +262,98 @@ def test_no_axe_violation_on_the_assessment_page_with_its_link_shown(
     page.goto(assessment_url(site, site_url, code))
     rate(page, next(iter(FILLED)), "today", "some")
     share(page)
+
+    page.add_script_tag(content=axe_source)
+    assert page.evaluate(RUN_AXE, AXE_TAGS) == []
+
+
+def comparison_fragment(site: Any) -> str:
+    """A baseline and its follow-up made by hand: simple-plain-language rated some, target
+    impressed (2 * 6 + 4 = 16: Q), then impressed, no target (4 * 6 + 0 = 24: Y)."""
+    ids = sorted(statement.id for statement in site.model.statements)
+
+    def ratings(character: str) -> str:
+        return "".join(character if i == "simple-plain-language" else "A" for i in ids)
+
+    return by_hand(
+        [
+            1,
+            [site.model.version, ratings("Q"), "2025-11-26", "en", "Death notification"],
+            [site.model.version, ratings("Y"), "2026-11-26", "en", "Death notification"],
+        ]
+    )
+
+
+def test_a_shared_comparison_opened_in_a_fresh_browser_shows_the_same_comparison(
+    site: Any, site_url: str, browser: Browser, tmp_path: Path
+) -> None:
+    for name, today, date in (
+        ("baseline", "some", "2025-11-26"),
+        ("follow-up", "impressed", "2026-11-26"),
+    ):
+        answers = {
+            "simple-plain-language": {"today": today, "target": "impressed", "notes": "Noted."}
+        }
+        data = {"format": "client-centric-assessment", "format_version": 2, "date": date}
+        data |= {"service": "Death notification", "answers": answers}
+        (tmp_path / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    sharing = browser.new_context()
+    sharing.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = sharing.new_page()
+    reading = browser.new_context()
+    reader = reading.new_page()
+    try:
+        page.goto(site_url + site.page_url("fr", "assessment/compare"))
+        for name in ("baseline", "follow-up"):
+            page.locator(f"#{name}-file").set_input_files(str(tmp_path / f"{name}.json"))
+            expect(page.locator(f"#{name}-chosen")).to_contain_text(f"{name}.json")
+        page.locator("#compare-form button[type=submit]").click()
+        expect(page.locator("#compare-results")).to_be_visible()
+        page.locator("#compare-share").click()
+        expect(page.locator("#share-status")).to_have_text(message(site, "share.copied", "fr"))
+        link = page.locator("#share-link").input_value()
+        assert link.startswith(site_url + site.page_url("fr", "assessment/shared") + "#")
+
+        reader.goto(link)
+        expect(reader.locator("#shared-results")).to_be_visible()
+
+        heading = page.locator("#compare-heading").text_content()
+        expect(reader.locator("#shared-heading")).to_have_text(heading or "")
+        assert (
+            reader.locator("#shared-body").inner_text()
+            == page.locator("#compare-body").inner_text()
+        )
+        expect(
+            reader.locator('#shared-body tr[data-id="simple-plain-language"]')
+        ).to_have_attribute("data-direction", "up")
+        read_only_and_untouched(reader)
+    finally:
+        sharing.close()
+        reading.close()
+
+
+def test_a_comparison_link_made_by_hand_shows_what_moved(
+    site: Any, site_url: str, page: Page
+) -> None:
+    page.goto(shared_url(site, site_url, "en", comparison_fragment(site)))
+
+    expect(page.locator("#shared-results")).to_be_visible()
+    expect(page.locator('[data-list="improved"] li')).to_have_count(1)
+    expect(
+        page.locator('[data-list="improved"] li[data-id="simple-plain-language"]')
+    ).to_have_count(1)
+    # Its target (impressed, 3 points) met by the follow-up's today (impressed).
+    expect(page.locator('[data-list="targets_met"] li')).to_have_count(1)
+    expect(page.locator("#shared-body time")).to_have_text(["2025-11-26", "2026-11-26"])
+    read_only_and_untouched(page)
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_no_axe_violation_on_the_shared_comparison(
+    code: str, site: Any, site_url: str, page: Page, axe_source: str
+) -> None:
+    page.goto(shared_url(site, site_url, code, comparison_fragment(site)))
+    expect(page.locator("#shared-results .bar-chart")).to_have_count(2)
 
     page.add_script_tag(content=axe_source)
     assert page.evaluate(RUN_AXE, AXE_TAGS) == []

@@ -29,7 +29,9 @@ def model() -> Model:
 
 def named(script: str) -> set[str]:
     text = (JS / script).read_text(encoding="utf-8")
-    return set(re.findall(r'"((?:assessment|compare|comparison|report)\.[a-z_]*[a-z])"', text))
+    return set(
+        re.findall(r'"((?:assessment|compare|comparison|report|share)\.[a-z_]*[a-z])"', text)
+    )
 
 
 def test_the_scripts_show_exactly_the_strings_the_page_gives_them() -> None:

@@ -172,8 +172,8 @@ import { assess, formatScore, points } from "./scoring.js";
   const resultsView = () => Promise.all([import("./chart.js"), import("./results-view.js")]);
 
   function showResults(announce) {
-    return resultsView().then(([{ layoutChart }, { renderResults }]) => {
-      $("results-body").replaceChildren(...renderResults(data, model, state, { assess, formatScore, layoutChart }));
+    return resultsView().then(([{ drawChart }, { renderResults }]) => {
+      $("results-body").replaceChildren(...renderResults(data, model, state, { assess, formatScore, drawChart }));
       results.hidden = false;
       if (!announce) return;
       const { overall } = assess(model, state.answers);
@@ -260,6 +260,7 @@ import { assess, formatScore, points } from "./scoring.js";
     results: () => showResults(true),
     print: () => window.print(),
     "export-json": () => download("json", JSON.stringify(asFile(state, isoDate()), null, 2) + "\n", "application/json"),
+    "share-export": () => actions["export-json"](), // the file, offered when the link would be too long
     "export-csv": () => download("csv", csv(), "text/csv;charset=utf-8"),
     share,
     clear: () => {

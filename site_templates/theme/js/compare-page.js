@@ -145,6 +145,8 @@
     const nodes = logic.renderComparison(data, data, baseline.file, followUp.file, logic);
     const found = logic.compare(data, baseline.file.answers, followUp.file.answers);
     $("compare-body").replaceChildren(...nodes);
+    $("share-row").hidden = true; // a link made before is another comparison's
+    $("share-status").textContent = $("share-error").textContent = "";
     $("compare-heading").textContent = logic.comparisonTitle(data, baseline.file, followUp.file);
     results.hidden = false;
     const number = (value) => logic.formatScore(value, data.strings["report.decimal_mark"]);
@@ -152,6 +154,28 @@
       before: number(found.overall.before), after: number(found.overall.after) });
     $("compare-heading").focus();
   }
+
+  // --- a link to a read-only view of the comparison shown (share.js writes both into it)
+
+  function share() {
+    const [baseline, followUp] = SIDES.map((which) => chosen[which]);
+    const row = $("share-row"), status = $("share-status"), error = $("share-error");
+    return import("./share.js").then(({ encodeShare, MAX_FRAGMENT }) =>
+      encodeShare(data, { baseline: baseline.file, followUp: followUp.file }).then((shared) => {
+        [status.textContent, error.textContent] = ["", ""];
+        row.hidden = !!shared.refused;
+        if (shared.refused) {
+          error.textContent = say("share.too_long_comparison", { length: shared.length, limit: MAX_FRAGMENT });
+          return null;
+        }
+        const link = new URL(data.shared.url, window.location.href).href.replace(/#.*$/, "") + "#" + shared.fragment;
+        $("share-link").value = link;
+        const copied = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error("no clipboard"));
+        return copied.then(() => { status.textContent = say("share.copied"); },
+          () => { status.textContent = say("share.copy_refused"); });
+      }), () => { error.textContent = say("assessment.error_unavailable"); });
+  }
+  $("compare-share").addEventListener("click", share);
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -6,12 +6,10 @@
 //
 // It imports nothing: the offline copy gives it to a page as a `data:` address, from which a
 // module cannot import another. The page passes the logic it needs, already loaded: `assess`
-// and `formatScore` from scoring.js, `layoutChart` from chart.js.
-const SVG = "http://www.w3.org/2000/svg";
-
+// and `formatScore` from scoring.js, `drawChart` from chart.js.
 // An element with its attributes and children (text as text, never as markup).
-export function node(tag, attributes, children, namespace) {
-  const element = namespace ? document.createElementNS(namespace, tag) : document.createElement(tag);
+export function node(tag, attributes, children) {
+  const element = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, value));
   (children || []).forEach((child) => {
     if (child !== null) element.append(typeof child === "object" ? child : String(child));
@@ -20,11 +18,11 @@ export function node(tag, attributes, children, namespace) {
 }
 
 // The results view of `file` (a checked assessment file: its answers by statement id of
-// `model`, and its service) as a list of nodes. `tools`: { assess, formatScore, layoutChart },
+// `model`, and its service) as a list of nodes. `tools`: { assess, formatScore, drawChart },
 // and optionally `prefix`, the start of the view's element ids ("results" unless given), so
 // that two views can share a page.
 export function renderResults(data, model, file, tools) {
-  const { assess, formatScore, layoutChart } = tools;
+  const { assess, formatScore, drawChart } = tools;
   const prefix = tools.prefix || "results";
   const say = (key, values) => data.strings[key].replace(/\{(\w+)\}/g, (whole, name) =>
     values && name in values ? String(values[name]) : whole);
@@ -32,35 +30,16 @@ export function renderResults(data, model, file, tools) {
   const choices = {};
   data.choices.forEach((choice) => { choices[choice.id] = choice; });
   const choiceLabel = (choice) => choice ? choices[choice].label : say("report.no_answer");
-  const svg = (tag, attributes, children) => node(tag, attributes, children, SVG);
 
-  // Drawn as site_templates/pages/_report.html draws the report's chart, laid out by chart.js.
+  // Drawn as site_templates/pages/_report.html draws the report's chart, by chart.js.
   function chart(id, titleKey, groups, names) {
-    const L = data.chart;
     const shown = (value) => value === null ? say("report.not_rated") : number(value);
-    const laidOut = layoutChart(groups.map((g, i) => ({ label: names[i], today: g.today, target: g.target })), data.top, L);
-    const box = (series, b) => svg("rect", series === "today" ? { ...b, fill: L.bar_colour }
-      : { ...b, fill: L.paper_colour, stroke: L.bar_colour, "stroke-width": L.outline_width });
-    const shapes = laidOut.legend.flatMap(({ series, box: b, textX, textY }) =>
-      [box(series, b), svg("text", { x: textX, y: textY }, [say(`report.${series}_column`)])]);
-    laidOut.ticks.forEach(({ x, label }) => shapes.push(
-      svg("line", { x1: x, x2: x, y1: laidOut.plotTop, y2: laidOut.gridBottom, stroke: L.grid_colour, "stroke-width": L.grid_width }),
-      svg("text", { x, y: laidOut.tickY, "text-anchor": "middle", fill: L.tick_colour }, [label])));
-    laidOut.rows.forEach((row, i) => {
-      row.lines.forEach(({ y, text }) => shapes.push(svg("text", { x: L.left, y, "font-weight": "bold" }, [text])));
-      row.bars.forEach((bar) => shapes.push(box(bar.series, bar.box),
-        svg("text", { x: bar.textX, y: bar.textY, "font-size": L.value_font_size }, [shown(groups[i][bar.series])])));
-    });
-    const start = prefix + "-" + id, { height } = laidOut;
+    const rows = groups.map((g, i) => ({ label: names[i], today: g.today, target: g.target }));
     const described = groups.map((g, i) => say("report.chart_row", { name: names[i], today: shown(g.today), target: shown(g.target) }));
-    return node("figure", { class: "chart" }, [svg("svg", {
-      class: "bar-chart", role: "img", "aria-labelledby": `${start}-title ${start}-desc`,
-      viewBox: `0 0 ${L.width} ${height}`, width: L.width, height, "font-size": L.font_size, fill: L.ink
-    }, [
-      svg("title", { id: start + "-title" }, [say(titleKey, { top: data.top })]),
-      svg("desc", { id: start + "-desc" }, [described.join(" ")]),
-      ...shapes
-    ])]);
+    return drawChart(`${prefix}-${id}`, rows, data.top, data.chart, {
+      title: say(titleKey, { top: data.top }), description: described.join(" "),
+      legend: [say("report.today_column"), say("report.target_column")]
+    }, shown);
   }
 
   const scoreRow = (g, name) => node("tr", { "data-id": g.id }, [

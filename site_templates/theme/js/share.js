@@ -132,7 +132,8 @@ async function inflate(bytes) {
 // or "left-out" (the link would be too long with them), or { refused: "too-long", length }.
 export async function encodeShare(model, shared) {
   const files = shared.baseline ? [shared.baseline, shared.followUp] : [shared];
-  const noted = files.some((file) => Object.values(file.answers || {}).some((answer) => answer.notes));
+  // A comparison's view shows no notes: its link leaves them out.
+  const noted = !shared.baseline && files.some((file) => Object.values(file.answers || {}).some((answer) => answer.notes));
   const tries = noted ? [true, false] : [false];
   let fragment = "";
   for (const withNotes of tries) {

@@ -125,3 +125,11 @@ test("an empty, oversized, cut or inflating fragment is refused before anything 
   assert.ok(bomb.length < MAX_FRAGMENT, `${bomb.length} characters`);
   assert.deepEqual(await decodeShare(model, bomb, idsOf), { refused: "broken" });
 });
+
+test("a comparison's link leaves the notes out: its view shows none", async () => {
+  const { fragment, notes } = await encodeShare(model, { baseline: file, followUp: file });
+  assert.equal(notes, "none");
+  const { files } = await decodeShare(model, fragment, idsOf);
+  assert.equal(files.length, 2);
+  assert.deepEqual(files[1].answers["c-three"], { today: "not-applicable", target: "not-applicable" });
+});
