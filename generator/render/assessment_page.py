@@ -43,6 +43,8 @@ from generator.schema.text import LANGUAGE_CODE, LocalizedText
 from generator.typography import typeset
 
 __all__ = [
+    "LIBRARY_STRINGS",
+    "LIBRARY_WORDS",
     "PLAN_STRINGS",
     "SCHEMA_FILE",
     "SCRIPT_STRINGS",
@@ -126,6 +128,48 @@ SCRIPT_STRINGS = (
 )
 """The strings.yml keys the script shows (it names each one as `say("key")`)."""
 
+LIBRARY_WORDS = "library-words.js"
+"""The words of the list of assessments kept in the browser (js/library-view.js), a module
+published beside the assessment page in each language: the page loads it with the list, after
+its first load, so they do not weigh on it."""
+
+LIBRARY_STRINGS = (
+    "library.actions_column",
+    "library.changed_column",
+    "library.confirm_delete",
+    "library.confirm_rebuild",
+    "library.corrupt_index",
+    "library.corrupt_item",
+    "library.created",
+    "library.date_column",
+    "library.delete",
+    "library.deleted",
+    "library.download_all",
+    "library.download_raw",
+    "library.edit",
+    "library.editing",
+    "library.export",
+    "library.export_current",
+    "library.follow_up",
+    "library.follow_up_name",
+    "library.followed_up",
+    "library.full",
+    "library.heading",
+    "library.lead",
+    "library.name_column",
+    "library.new",
+    "library.not_saved",
+    "library.rebuild",
+    "library.rebuilt",
+    "library.rename",
+    "library.rename_prompt",
+    "library.renamed",
+    "library.selected",
+    "library.unavailable",
+    "library.untitled",
+)
+"""The strings.yml keys js/library-view.js shows, in LIBRARY_WORDS."""
+
 _TAG = re.compile(r"<[^>]*>")
 """A tag of the inline HTML our Markdown renderer makes (content has no raw HTML)."""
 
@@ -189,6 +233,8 @@ class AssessmentPage:
 
         return {
             "storageKey": STORAGE_KEY,
+            # From the page's script's folder (js/), as an import() from it names the module.
+            "libraryWords": f"../{_folder(model, language)}assessment/{LIBRARY_WORDS}",
             "format": FORMAT,
             "formatVersion": FORMAT_VERSION,
             "readVersions": list(READ_VERSIONS),
@@ -309,6 +355,22 @@ def workshop_file_data(model: Model) -> dict[str, Any]:
 
 
 def published_files(model: Model) -> dict[str, bytes]:
-    """The files the site publishes beside the assessment page, by path under docs/."""
+    """The files the site publishes beside the assessment page, by path under docs/: the
+    assessment file's JSON Schema and the list's words (LIBRARY_WORDS) in each language."""
     schema = schema_file("assessment", model.languages).encode("utf-8")
-    return {f"{code}/assessment/{SCHEMA_FILE}": schema for code in model.language_codes}
+    files = {f"{code}/assessment/{SCHEMA_FILE}": schema for code in model.language_codes}
+    for code in model.language_codes:
+        files[f"{code}/assessment/{LIBRARY_WORDS}"] = library_words(model, code).encode("utf-8")
+    return files
+
+
+def _folder(model: Model, language: str) -> str:
+    """The language's folder in the built site (as pages.language_root, which imports this)."""
+    return "" if language == model.default_language else f"{language}/"
+
+
+def library_words(model: Model, language: str) -> str:
+    """The module of the list's words in `language`: `export default {"key": "text", …};`."""
+    words = {key: word(model, key, language) for key in LIBRARY_STRINGS}
+    heading = "// The words of js/library-view.js (site_templates/strings.yml).\n"
+    return f"{heading}export default {script_json(words)};\n"

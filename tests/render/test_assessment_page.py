@@ -15,6 +15,7 @@ import pytest
 from generator.assessment.format import model_version
 from generator.model import Model
 from generator.render.assessment_page import (
+    LIBRARY_STRINGS,
     SCRIPT_STRINGS,
     AssessmentPage,
     published_files,
@@ -145,10 +146,36 @@ def test_the_form_has_every_choice_for_today_and_target_and_notes(
 def test_the_published_schema_is_the_committed_one(model: Model, repo_root: Path) -> None:
     committed = (repo_root / "schema" / "assessment.schema.json").read_bytes()
 
-    assert published_files(model) == {
-        "en/assessment/assessment.schema.json": committed,
-        "fr/assessment/assessment.schema.json": committed,
-    }
+    published = published_files(model)
+    assert published["en/assessment/assessment.schema.json"] == committed
+    assert published["fr/assessment/assessment.schema.json"] == committed
+
+
+def test_the_list_of_kept_assessments_gets_its_words_as_a_module_beside_each_page(
+    model: Model,
+) -> None:
+    """js/library-view.js shows exactly these words, loaded after the page's first load."""
+    view = (SCRIPTS / "library-view.js").read_text(encoding="utf-8")
+    named = set(re.findall(r'"(library\.[a-z_]*[a-z])"', view))
+    assert named == set(LIBRARY_STRINGS)
+    published = published_files(model)
+    assert sorted(published) == [
+        "en/assessment/assessment.schema.json",
+        "en/assessment/library-words.js",
+        "fr/assessment/assessment.schema.json",
+        "fr/assessment/library-words.js",
+    ]
+    french = published["fr/assessment/library-words.js"].decode("utf-8")
+    prefix = "export default "
+    body = french.split("\n", 1)[1]
+    assert body.startswith(prefix) and body.endswith(";\n")
+    words = json.loads(body[len(prefix) : -2])
+    assert words["library.new"] == "Nouvelle évaluation"
+    assert set(words) == set(LIBRARY_STRINGS)
+    assert "<" not in body and ">" not in body
+    # The page imports the module from its script's folder (js/), in its own language.
+    assert payload(model, "fr")["libraryWords"] == "../fr/assessment/library-words.js"
+    assert payload(model, "en")["libraryWords"] == "../assessment/library-words.js"
 
 
 def test_a_workshop_page_gets_the_tally_s_format_and_every_statement_s_code(model: Model) -> None:

@@ -76,7 +76,7 @@ import { assess, formatScore, points } from "./scoring.js";
     storage.setItem(data.storageKey + ":test", "1");
     storage.removeItem(data.storageKey + ":test");
   } catch (error) {
-    storage = null;
+    if (error.name !== "QuotaExceededError") storage = null; // full: still read, and said when saving
   }
 
   // The file check, loaded the first time the page reads a file or stored answers.
@@ -89,28 +89,31 @@ import { assess, formatScore, points } from "./scoring.js";
     return { ...outcome, file: { ...outcome.file, answers, plan }, unmapped: unmapped.join(", ") };
   });
 
-  // The stored answers into the form: a promise of the check's outcome (how many answers were
-  // dropped, for statements the model does not know; the older version they were carried from).
+  // --- the assessments kept in this browser (js/library.js), listed by js/library-view.js with
+  // its words (published beside the page), all loaded after the page: the form edits one of them.
+  let shelf = null;
+  const openStorage = () => !storage ? Promise.resolve() : Promise.all([import("./library.js"), import("./library-view.js"), import(data.libraryWords)])
+    .then(([kept, view, words]) => { shelf = view.libraryView({ kept, words: words.default, storage, key: data.storageKey, page: {
+      check: (text) => fileCheck().then(({ checkText }) => carried(checkText(model, text, true))),
+      file: (checked, date) => asFile({ ...blank(), ...checked }, date), download, state: () => state, open: restore
+    } }); });
+
+  // The assessment the form edits into the form: a promise of the check's outcome (how many answers
+  // were dropped, for statements the model does not know; the older version they were carried from).
   function restore() {
-    let saved = null;
-    try { saved = JSON.parse(storage && storage.getItem(data.storageKey)); } catch (error) { saved = null; }
-    const checked = saved ? fileCheck().then(({ checkFile }) => carried(checkFile(model, saved, true))) : Promise.resolve({});
-    return checked.then((outcome) => {
-      state = outcome.file || blank();
+    return Promise.resolve(shelf && shelf.read()).then((outcome) => {
+      state = (outcome && outcome.file) || blank();
       fill();
       if (!results.hidden) showResults(false);
-      return outcome.file ? outcome : {};
+      return outcome && outcome.file ? outcome : {};
     });
   }
 
-  function save() {
-    if (!storage) return;
-    try {
-      if (inUse(state)) storage.setItem(data.storageKey, JSON.stringify(asFile(state)));
-      else storage.removeItem(data.storageKey);
-    } catch (error) {
-      tell("assessment.storage_unavailable");
-    }
+  // `was`: the service before this edit (the assessment's name follows it until renamed). Before
+  // the list has loaded, the answers go where older pages kept them, moved into the list once it has.
+  function save(was) {
+    if (shelf) return shelf.save(asFile(state), inUse(state), was, noteText(state.service).trim());
+    try { if (storage && inUse(state)) storage.setItem(data.storageKey, JSON.stringify(asFile(state))); } catch (error) { tell("assessment.storage_unavailable"); }
   }
 
   function fill() {
@@ -133,9 +136,10 @@ import { assess, formatScore, points } from "./scoring.js";
     const radio = field.type === "radio";
     if ((event.type === "change") !== radio) return; // text on "input", radios on "change"
     if (field.name === "service") {
+      const was = noteText(state.service).trim();
       state.service = edited(state.service, field.value);
       if (typeof state.service === "string") state.language = data.language;
-      return save();
+      return save(was);
     }
     const [part, id] = field.name.split(":");
     if (part === "participant") {
@@ -259,7 +263,7 @@ import { assess, formatScore, points } from "./scoring.js";
   const actions = {
     results: () => showResults(true),
     print: () => window.print(),
-    "export-json": () => download("json", JSON.stringify(asFile(state, isoDate()), null, 2) + "\n", "application/json"),
+    "export-json": () => download("json", JSON.stringify(asFile(state, shelf ? shelf.date() : isoDate()), null, 2) + "\n", "application/json"),
     "share-export": () => actions["export-json"](), // the file, offered when the link would be too long
     "export-csv": () => download("csv", csv(), "text/csv;charset=utf-8"),
     share,
@@ -276,10 +280,14 @@ import { assess, formatScore, points } from "./scoring.js";
   // Part of the page did not load (file-check.js or chart.js, when the network went away).
   const unavailable = () => fail("assessment.error_unavailable");
 
-  // --- start: the stored answers first, so that no edit is saved over them
+  // --- start: the stored answers first, so that no edit is saved over them. With none kept, the
+  // form is ready at once (what is typed before the list loads is kept as save() says).
 
   let state = blank();
-  restore().then(({ dropped, version, unmapped }) => {
+  const opening = openStorage();
+  const kept = storage && [data.storageKey, data.storageKey + ":library"].some((key) => storage.getItem(key) !== null);
+  if (!kept) opening.then(() => shelf && (inUse(state) ? save() : restore()), unavailable); // another tab may have kept one meanwhile
+  (kept ? opening.then(restore) : Promise.resolve({})).then(({ dropped, version, unmapped }) => {
     if (dropped || version) save();
     if (unmapped) tell("assessment.storage_unmapped", { version, ids: unmapped });
     else if (dropped) tell("assessment.storage_dropped", { count: dropped });
@@ -312,7 +320,7 @@ import { assess, formatScore, points } from "./scoring.js";
     });
     // Answers changed in another tab, or on the other language's page before coming back.
     const reload = () => restore().catch(unavailable);
-    window.addEventListener("storage", (event) => { if (event.key === data.storageKey) reload(); });
+    window.addEventListener("storage", (event) => { if (shelf && shelf.changed(event.key)) reload(); });
     window.addEventListener("pageshow", (event) => { if (event.persisted) reload(); });
     $("assessment-tools").hidden = false;
     $("assessment-submit").hidden = false;
