@@ -69,6 +69,9 @@ class Model:
     workshop_example: tuple[AssessmentFile, ...] = ()
     """The worked example workshop the site shows as a team report: the participants' files,
     then their consensus (`assessment.example.with_example`)."""
+    follow_up_example: AssessmentFile | None = None
+    """The worked example follow-up the site compares with `example`, its baseline
+    (`assessment.example.with_example`)."""
     glossary: GlossaryFile | None = None
     """The preferred terms (content/glossary.yml); a content tree may have none."""
 

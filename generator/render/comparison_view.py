@@ -21,7 +21,7 @@ from generator.schema.assessment import AssessmentFile
 from generator.schema.models import Attribute, Statement
 from generator.schema.text import LocalizedText
 
-__all__ = ["ComparisonView", "comparison_view"]
+__all__ = ["ComparisonView", "ExampleComparison", "comparison_view"]
 
 MINUS = "\u2212"
 """The minus sign (U+2212) of a change below zero, not a hyphen."""
@@ -240,3 +240,22 @@ def comparison_view(
         progress=progress_view(model, comparison, follow_up, words),
         has_plan=bool(follow_up.plan),
     )
+
+
+@dataclass(frozen=True)
+class ExampleComparison:
+    """What the example comparison page shows: the worked example's follow-up against the
+    worked example itself, its baseline; nothing when the build lacks either."""
+
+    model: Model
+    baseline: AssessmentFile | None
+    follow_up: AssessmentFile | None
+
+    @classmethod
+    def of(cls, model: Model) -> ExampleComparison:
+        return cls(model, model.example, model.follow_up_example)
+
+    def view(self, language: str) -> ComparisonView | None:
+        if self.baseline is None or self.follow_up is None:
+            return None
+        return comparison_view(self.model, self.baseline, self.follow_up, language)

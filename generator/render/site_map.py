@@ -17,6 +17,7 @@ from generator.model import Model
 from generator.render.assessment_page import AssessmentPage
 from generator.render.changes import changes_view
 from generator.render.compare_page import ComparePage
+from generator.render.comparison_view import ExampleComparison
 from generator.render.print_markup import instruction_keys
 from generator.render.report_view import ExampleReport
 from generator.render.shared_page import SharedPage
@@ -105,6 +106,7 @@ def site_pages(model: Model) -> list[SitePage]:
     """Every page of one language, parents before children, in reading order."""
     example = ExampleReport.of(model)
     workshop = ExampleWorkshop.of(model)
+    comparison = ExampleComparison.of(model)
     pages = [
         SitePage(
             HOME,
@@ -231,6 +233,18 @@ def site_pages(model: Model) -> list[SitePage]:
             "page.assessment_shared",
             {"page_data": SharedPage(model)},
             made_from=_words(model, "share"),
+        ),
+        SitePage(
+            "assessment/follow-up-example",
+            "follow-up-example.html",
+            "assessment/index",
+            "followup.title",
+            {"comparison": comparison},
+            made_from=(
+                *_present(comparison.baseline),
+                *_present(comparison.follow_up),
+                *_words(model, "comparison", "followup"),
+            ),
         ),
         SitePage(
             "workshop/index",

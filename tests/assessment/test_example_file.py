@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.assessment.example import EXAMPLE, WORKSHOP_EXAMPLE, with_example
+from generator.assessment.example import (
+    EXAMPLE,
+    FOLLOW_UP_EXAMPLE,
+    WORKSHOP_EXAMPLE,
+    with_example,
+)
 from generator.cli import main
 from generator.model import Model
 
@@ -54,7 +59,7 @@ def test_the_site_s_model_carries_the_example_and_its_bytes_in_its_fingerprint(
 
 
 def test_without_an_example_the_model_is_unchanged(model: Model, project: Path) -> None:
-    for name in (EXAMPLE, *WORKSHOP_EXAMPLE):
+    for name in (EXAMPLE, *WORKSHOP_EXAMPLE, FOLLOW_UP_EXAMPLE):
         (project / name).unlink()
 
     assert with_example(project, model) is model

@@ -6,6 +6,7 @@ The site is served by a small threaded HTTP server on 127.0.0.1, as a static hos
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -110,3 +111,23 @@ def axe_source() -> str:
             f"axe-core is missing ({AXE}). Run `npm ci` in {REPO_ROOT} to install the test tools."
         )
     return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project folder of tests/fixtures/minimal with the real templates, built into its
+    `site/`: a small model whose changelog renamed one statement and removed another."""
+    base = tmp_path_factory.mktemp("fixture-site")
+    root = base / "project"
+    for part in ("content", "playbook"):
+        shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "minimal" / part, root / part)
+    shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    real_site.build_in_process(root, root / "site", base / "cache")
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    yield from _served(fixture_site / "site")

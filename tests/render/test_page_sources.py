@@ -121,3 +121,13 @@ def test_the_example_report_page_is_made_from_the_example_file() -> None:
         "content/examples/death-notification-assessment.yml",
         "site_templates/strings.yml",
     ]
+
+
+def test_the_example_comparison_page_is_made_from_both_example_files() -> None:
+    model = with_example(REPO_ROOT, load(REPO_ROOT))
+
+    assert source_files(model, page(model, "assessment/follow-up-example")) == [
+        "content/examples/death-notification-assessment.yml",
+        "content/examples/death-notification-follow-up.yml",
+        "site_templates/strings.yml",
+    ]

@@ -32,7 +32,7 @@ def payload(model: Model, language: str) -> dict[str, object]:
 
 def test_the_script_shows_exactly_the_strings_the_page_gives_it() -> None:
     script = (JS / "workshop-page.js").read_text(encoding="utf-8")
-    named = set(re.findall(r'"((?:assessment|workshop|team)\.[a-z_]*[a-z])"', script))
+    named = set(re.findall(r'"((?:assessment|workshop|team|followup)\.[a-z_]*[a-z])"', script))
     # A refused file is told after the reason the file check or the YAML reader gives.
     assert '"assessment.error_" + outcome.refused.replace(/-/g, "_")' in script
     assert '"workshop.error_yaml_" + read.refused.replace(/-/g, "_")' in script

@@ -171,6 +171,7 @@ LANGUAGE_FILES = [
     "assessment/assessment.schema.json",
     "assessment/compare/index.html",
     "assessment/example/index.html",
+    "assessment/follow-up-example/index.html",
     "assessment/index.html",
     "assessment/library-words.js",
     "assessment/shared/index.html",
@@ -377,7 +378,14 @@ def test_home_an_attribute_page_the_workshop_and_comparison_pages_weigh_at_most_
     """The workshop page's logic (file check, merge, YAML reader) loads with the first file,
     the comparison page's (file check, comparison, view) with the first assessment chosen."""
     attribute = f"model/{site.model.attributes[0].id}"
-    pages = ("index", attribute, "workshop/example", "workshop/index", "assessment/compare")
+    pages = (
+        "index",
+        attribute,
+        "workshop/example",
+        "workshop/index",
+        "assessment/compare",
+        "assessment/follow-up-example",
+    )
     for code in site.model.language_codes:
         for page_id in pages:
             relative = site.page_path(code, page_id)

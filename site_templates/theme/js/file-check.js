@@ -289,9 +289,10 @@ export function checkTally(model, file) {
 }
 
 // A file the workshop page was given: a participant's assessment, a consensus or a tally,
-// as `merge` (workshop.js) takes it: { file: { kind, ... } } or { refused, values }.
+// as `merge` (workshop.js) takes it: { file: { kind, ... }, version } or { refused, values };
+// `version` names the older version an assessment was made against, as checkFile does.
 export function checkWorkshopFile(model, file) {
   if (isObject(file) && file.format === model.tallyFormat) return checkTally(model, file);
   const outcome = checkFile(model, file, false);
-  return outcome.refused ? outcome : { file: { kind: "assessment", ...outcome.file } };
+  return outcome.refused ? outcome : { file: { kind: "assessment", ...outcome.file }, version: outcome.version };
 }

@@ -28,9 +28,19 @@
 
   // The logic, loaded the first time there is a file to read.
   let loaded = null, loading = null;
-  const load = () => loading || (loading = Promise.all([import("./file-check.js"), import("./workshop.js")])
-    .then(([check, workshop]) => { loaded = { check: check.checkWorkshopFile, merge: workshop.merge }; }));
-  const checked = (content) => loaded.check(data, content);
+  const load = () => loading || (loading = Promise.all([import("./file-check.js"), import("./workshop.js"), import("./versions.js")])
+    .then(([check, workshop, versions]) => {
+      loaded = { check: check.checkWorkshopFile, merge: workshop.merge, mapAnswers: versions.mapAnswers };
+    }));
+  // A file checked. One made against an older version of the model has its answers carried
+  // over to this one (versions.js, as on the assessment page) and keeps, as `carried`, the
+  // version and the answers that could not be: the page names them, never drops them unsaid.
+  const checked = (content) => {
+    const outcome = loaded.check(data, content);
+    if (!outcome.file || !outcome.version) return outcome;
+    const { answers, unmapped } = loaded.mapAnswers(data.changelog, outcome.version, outcome.file.answers);
+    return { file: { ...outcome.file, answers, carried: { version: outcome.version, unmapped } } };
+  };
 
   // The browser's storage, if the page may use it (a private window may refuse).
   const storage = (() => {
@@ -84,7 +94,7 @@
     return file.text().then(parse).then((parsed) => {
       if (parsed.refused) return refuse(parsed.refused, parsed.values);
       const outcome = checked(parsed.content);
-      if (!outcome.refused) return { name, data: parsed.content };
+      if (!outcome.refused) return { name, data: parsed.content, carried: outcome.file.carried };
       const values = outcome.values || {};
       return refuse("assessment.error_" + outcome.refused.replace(/-/g, "_"), { ...values, ids: values.ids && values.ids.join(", ") });
     }, () => refuse("workshop.error_not_readable"));
@@ -104,7 +114,10 @@
       }));
       save();
       draw();
-      tell(added.length ? "workshop.added" : null, { count: added.length });
+      // The answers of older versions' files that could not be carried over, by file.
+      const lost = added.filter(({ carried }) => carried && carried.unmapped.length)
+        .map(({ name, carried }) => say("followup.workshop_unmapped", { file: name, version: carried.version, ids: carried.unmapped.join(", ") }));
+      tell(added.length ? "workshop.added" : null, { count: added.length }, lost);
     });
   }
 
@@ -113,8 +126,8 @@
 
   // --- messages
 
-  function tell(key, values) {
-    $("workshop-status").textContent = key ? say(key, values) : "";
+  function tell(key, values, more) {
+    $("workshop-status").textContent = [key ? say(key, values) : "", ...(more || [])].filter(Boolean).join(" ");
   }
 
   // --- the view
@@ -134,6 +147,13 @@
       const name = nameOf(file);
       slot(item, "name").textContent = name;
       slot(item, "file").textContent = "(" + state.files[index].name + ")";
+      const carried = slot(item, "carried");
+      carried.hidden = !file.carried;
+      if (file.carried) {
+        const { version, unmapped } = file.carried;
+        carried.textContent = say(unmapped.length ? "followup.workshop_carried_unmapped" : "followup.workshop_carried",
+          { version, ids: unmapped.join(", ") });
+      }
       const button = item.querySelector("button");
       button.setAttribute("aria-label", say("workshop.remove_label", { name }));
       button.dataset.index = index;
