@@ -17,12 +17,15 @@ Every figure below was worked out by hand from the two files, statement by state
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from generator.assessment.example import EXAMPLE, FOLLOW_UP_EXAMPLE
+from generator.assessment.reading import read_assessment
 from generator.cli import main
+from generator.model import Model
 
 IMPROVED = [
     "accessible-one-location",
@@ -183,3 +186,19 @@ def test_the_example_follow_up_s_statements_and_scores_as_worked_out_by_hand(
         name: {"before": pytest.approx(before), "after": pytest.approx(after)}
         for name, (before, after) in ATTRIBUTES.items()
     }
+
+
+def test_the_example_follow_up_carries_its_stage_and_its_action_plan(model: Model) -> None:
+    repo_root = Path(__file__).resolve().parents[2]
+    follow_up = read_assessment(repo_root / FOLLOW_UP_EXAMPLE, model)
+
+    assert follow_up.stage == "delivery"
+    statuses = Counter(action.status for action in follow_up.plan)
+    # Ten actions written after the baseline (seven done, two in progress, one dropped) and
+    # five new ones for the next follow-up.
+    assert statuses == {"done": 7, "in-progress": 2, "dropped": 1, "planned": 5}
+    shared_platform = next(a for a in follow_up.plan if a.id == "shared-platform")
+    assert (shared_platform.status, shared_platform.statements) == (
+        "done",
+        ("accessible-switch-channels", "consistent-reliable"),
+    )
