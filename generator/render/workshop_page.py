@@ -62,8 +62,6 @@ SCRIPT_STRINGS = (
     "assessment.error_unknown_statements",
     "workshop.added",
     "followup.workshop_unmapped",
-    "followup.workshop_carried",
-    "followup.workshop_carried_unmapped",
     "workshop.caption",
     "workshop.cleared",
     "workshop.confirm_clear",

@@ -58,3 +58,12 @@ export const carryPlan = (changelog, fromVersion, plan) => plan.map((action) => 
   ...action,
   statements: Object.keys(mapAnswers(changelog, fromVersion, Object.fromEntries(action.statements.map((id) => [id, true]))).answers)
 }));
+
+// A workshop file as file-check.js's checkWorkshopFile gives it, carried to the newest version
+// when it was made against an older one: its answers mapped, and `carried` keeping that version
+// and the ids that could not be carried over, for the workshop page to name.
+export function carryWorkshopFile(changelog, outcome) {
+  if (!outcome.file || !outcome.version) return outcome;
+  const { answers, unmapped } = mapAnswers(changelog, outcome.version, outcome.file.answers);
+  return { file: { ...outcome.file, answers, carried: { version: outcome.version, ids: unmapped.join(", ") } } };
+}

@@ -26,21 +26,13 @@
   let state = { files: [], service: "", consensus: {} };
   let merged = null, order = [], position = 0;
 
-  // The logic, loaded the first time there is a file to read.
+  // The logic, loaded the first time there is a file to read. A file made against an older
+  // version of the model is carried over to this one (versions.js), its answers that could not
+  // be named beside it.
   let loaded = null, loading = null;
   const load = () => loading || (loading = Promise.all([import("./file-check.js"), import("./workshop.js"), import("./versions.js")])
-    .then(([check, workshop, versions]) => {
-      loaded = { check: check.checkWorkshopFile, merge: workshop.merge, mapAnswers: versions.mapAnswers };
-    }));
-  // A file checked. One made against an older version of the model has its answers carried
-  // over to this one (versions.js, as on the assessment page) and keeps, as `carried`, the
-  // version and the answers that could not be: the page names them, never drops them unsaid.
-  const checked = (content) => {
-    const outcome = loaded.check(data, content);
-    if (!outcome.file || !outcome.version) return outcome;
-    const { answers, unmapped } = loaded.mapAnswers(data.changelog, outcome.version, outcome.file.answers);
-    return { file: { ...outcome.file, answers, carried: { version: outcome.version, unmapped } } };
-  };
+    .then(([check, workshop, versions]) => { loaded = { check: check.checkWorkshopFile, merge: workshop.merge, carry: versions.carryWorkshopFile }; }));
+  const checked = (content) => loaded.carry(data.changelog, loaded.check(data, content));
 
   // The browser's storage, if the page may use it (a private window may refuse).
   const storage = (() => {
@@ -114,9 +106,7 @@
       }));
       save();
       draw();
-      // The answers of older versions' files that could not be carried over, by file.
-      const lost = added.filter(({ carried }) => carried && carried.unmapped.length)
-        .map(({ name, carried }) => say("followup.workshop_unmapped", { file: name, version: carried.version, ids: carried.unmapped.join(", ") }));
+      const lost = added.filter(({ carried }) => carried && carried.ids).map(({ name, carried }) => say("followup.workshop_unmapped", { ...carried, file: name }));
       tell(added.length ? "workshop.added" : null, { count: added.length }, lost);
     });
   }
@@ -147,13 +137,9 @@
       const name = nameOf(file);
       slot(item, "name").textContent = name;
       slot(item, "file").textContent = "(" + state.files[index].name + ")";
-      const carried = slot(item, "carried");
-      carried.hidden = !file.carried;
-      if (file.carried) {
-        const { version, unmapped } = file.carried;
-        carried.textContent = say(unmapped.length ? "followup.workshop_carried_unmapped" : "followup.workshop_carried",
-          { version, ids: unmapped.join(", ") });
-      }
+      const carried = slot(item, "carried"), lost = file.carried && file.carried.ids;
+      carried.hidden = !lost;
+      if (lost) carried.textContent = say("followup.workshop_unmapped", { ...file.carried, file: state.files[index].name });
       const button = item.querySelector("button");
       button.setAttribute("aria-label", say("workshop.remove_label", { name }));
       button.dataset.index = index;
