@@ -24,7 +24,7 @@ from pathlib import Path
 from workshop_page import CHROMIUM, ROOT, participants, served
 
 BUDGET_MS = 100
-LINKED = ("css/site.css", "css/assessment.css", "js/compare-page.js")
+LINKED = ("css/site.css", "css/results.css", "css/assessment.css", "js/compare-page.js")
 
 # Presses Compare and resolves with the milliseconds until the view is drawn.
 PRESS = """async () => {

@@ -30,6 +30,7 @@ def test_without_its_form_the_assessment_page_keeps_the_first_load_budget(
         assert sorted(Path(link).name for link in linked) == [
             "assessment.css",
             "assessment.js",
+            "results.css",
             "scoring.js",
             "site.css",
         ]

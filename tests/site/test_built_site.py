@@ -246,6 +246,7 @@ SHARED_FILES = [
     ".playbook-site",
     "404.html",
     "css/assessment.css",
+    "css/results.css",
     "css/site.css",
     "css/team-report.css",
     "css/workshop.css",
