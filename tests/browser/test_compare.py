@@ -246,6 +246,11 @@ def test_two_imported_files_compare_on_the_french_page_with_charts_described(
         message(site, "comparison.title", "fr", service="Avis de décès")
     )
     expect(page.locator("#compare-body time")).to_have_text(list(dates.values()))
+    # The plan's one action, done: its statement moved up (1 -> 2).
+    done = page.locator('#compare-plan-progress-table tr[data-action="a1"]')
+    expect(done.locator("th")).to_have_text("Name the fraud checks in the letter")
+    expect(done.locator("td[data-moved]")).to_have_attribute("data-moved", "up")
+    expect(done.locator("td[data-moved]")).to_have_text(message(site, "plan.moved_up", "fr"))
     chart = page.locator("#compare-body svg.bar-chart").first
     assert chart.get_attribute("role") == "img"
     expect(page.locator("#compare-chart-attributes-title")).to_have_text(

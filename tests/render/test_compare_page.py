@@ -30,7 +30,7 @@ def model() -> Model:
 def named(script: str) -> set[str]:
     text = (JS / script).read_text(encoding="utf-8")
     return set(
-        re.findall(r'"((?:assessment|compare|comparison|report|share)\.[a-z_]*[a-z])"', text)
+        re.findall(r'"((?:assessment|compare|comparison|plan|report|share)\.[a-z_]*[a-z])"', text)
     )
 
 
@@ -40,6 +40,7 @@ def test_the_scripts_show_exactly_the_strings_the_page_gives_them() -> None:
     # Keys made from a side or a list's name, and from the reason the file check gives.
     assert "`comparison.${which}_carried`" in view and "`comparison.${which}_date`" in view
     assert '"comparison." + key' in view and "`comparison.${key}_help`" in view
+    assert '"plan.moved_" + item.moved.replace(/-/g, "_")' in view
     assert '"assessment.error_" + outcome.refused.replace(/-/g, "_")' in page
     sides = {
         f"comparison.{side}_{what}"
@@ -47,11 +48,13 @@ def test_the_scripts_show_exactly_the_strings_the_page_gives_them() -> None:
         for what in ("carried", "unmapped", "date")
     }
     lists = {f"comparison.{key}{help}" for key in LISTS for help in ("", "_help")}
+    # How a done action's statement moved: plan.js's actionsAgainst says it.
+    moved = {f"plan.moved_{how}" for how in ("up", "unchanged", "down", "not_rated")}
     table = json.loads(CASES.read_text(encoding="utf-8"))
     reasons = {case["expected"].get("refused") for case in table["cases"]} - {None}
     refusals = {"assessment.error_" + reason.replace("-", "_") for reason in reasons}
 
-    assert named("compare-view.js") | sides | lists == set(VIEW_STRINGS)
+    assert named("compare-view.js") | sides | lists | moved == set(VIEW_STRINGS)
     assert named("compare-page.js") | refusals >= set(PAGE_STRINGS) - set(VIEW_STRINGS)
 
 

@@ -171,21 +171,35 @@ export function renderComparison(data, model, baselineFile, followUpFile, logic)
     ])])
   ]);
 
-  // Each action done, against the statements it was meant to move (plan.js's actionsAgainst).
-  function actions() {
-    if (!logic.actionsAgainst) return [];
-    const done = logic.actionsAgainst(found, followUpFile) || [];
-    if (!done.length) return [];
-    return [heading(3, "actions", say("compare.actions_heading")), node("p", {}, [say("compare.actions_lead")]),
-      node("ul", { class: "moved-list" }, done.map((action) => node("li", {}, [
-        node("strong", {}, [noteIn(action.title, data.language, followUpFile.language).text]),
-        node("ul", {}, (action.statements || []).map((entry) => {
-          const id = typeof entry === "string" ? entry : entry.id, row = rows[id];
-          if (!row) return node("li", {}, [node("code", {}, [id])]);
-          return node("li", {}, [...statementName(row), " — " + say("comparison.statement_change",
-            { before: row.before, after: row.after, change: row.change })]);
-        }))
-      ])))];
+  // Each done action of the follow-up's plan against the statements it should move (plan.js's
+  // actionsAgainst), as _plan.html's progress_section shows it: only when the follow-up has a plan.
+  function progress() {
+    const plan = followUpFile.plan || [];
+    if (!logic.actionsAgainst || !plan.length) return [];
+    const done = logic.actionsAgainst(found, followUpFile);
+    const parts = [heading(3, "plan-progress", say("plan.progress_heading")), node("p", {}, [say("plan.progress_lead")])];
+    if (!done.length) return parts.concat(node("p", {}, [say("plan.progress_none")]));
+    const titles = Object.fromEntries(plan.map((action) => [action.id, action.title]));
+    const byId = Object.fromEntries(data.statements.map((s) => [s.id, s]));
+    const statementCell = (id) => node("td", {}, byId[id]
+      ? [node("b", { class: "statement-code" }, [byId[id].code]), " " + byId[id].text] : [node("code", {}, [id])]);
+    const tableRows = done.flatMap((action) => {
+      const title = node("th", { scope: "row", rowspan: Math.max(action.statements.length, 1) },
+        [noteIn(titles[action.id], data.language, followUpFile.language).text]);
+      if (!action.statements.length) {
+        return [node("tr", { "data-action": action.id }, [title, node("td", {}, [say("plan.progress_no_statements")]), node("td", {}, [])])];
+      }
+      return action.statements.map((item, i) => node("tr", { "data-action": action.id }, [i ? null : title, statementCell(item.id),
+        node("td", { "data-moved": item.moved }, [say("plan.moved_" + item.moved.replace(/-/g, "_"))])]));
+    });
+    const caption = "compare-plan-progress-caption";
+    return parts.concat(node("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": caption }, [
+      node("table", { class: "grid plan-table", id: "compare-plan-progress-table" }, [
+        node("caption", { id: caption }, [say("plan.progress_caption")]),
+        node("thead", {}, [node("tr", {}, ["plan.col_what", "plan.col_statements", "plan.col_moved"].map((key) => node("th", { scope: "col" }, [say(key)])))]),
+        node("tbody", {}, tableRows)
+      ])
+    ]));
   }
 
   return [
@@ -194,7 +208,7 @@ export function renderComparison(data, model, baselineFile, followUpFile, logic)
     node("p", { class: "scale-note" }, [say("report.scale", { not_yet: notYet, levels })]),
     heading(3, "moved", say("comparison.moved_heading")),
     ...lists(),
-    ...actions(),
+    ...progress(),
     heading(3, "by-attribute", say("report.by_attribute_heading")),
     chart("attributes", "comparison.chart_attributes"),
     groupTable("attributes", "comparison.attribute_caption", "report.attribute_column", true),
