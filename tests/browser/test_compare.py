@@ -1,5 +1,6 @@
-"""Baseline and follow-up compared on the comparison page in Chromium: a follow-up made from a
-baseline on the self-assessment page, both exported, compared to the same numbers as
+"""Baseline and follow-up compared on the comparison page in Chromium: a follow-up started from
+a baseline kept in the browser ("Start the follow-up from this one"), changed, both chosen from
+the saved assessments and exported, compared to the same numbers as
 `playbook report FOLLOW-UP --baseline BASELINE`; two files imported on the French page; a
 refused file; a file of an older model version carried over, the answer it could not carry
 named; the page from the keyboard, and no accessibility problem with a comparison shown.
@@ -129,9 +130,12 @@ def compared(page: Page) -> dict[str, Any]:
     return shown
 
 
-def export(page: Page, path: Path) -> Path:
+def export_saved(page: Page, position: int, path: Path) -> Path:
+    """The assessment at `position` in the list kept in this browser, exported from the list."""
     with page.expect_download() as download:
-        page.locator('button[data-action="export-json"]').click()
+        page.locator("#library-list tbody tr").nth(position).locator(
+            'button[data-do="export"]'
+        ).click()
     download.value.save_as(path)
     return path
 
@@ -148,21 +152,31 @@ def test_a_follow_up_made_from_its_baseline_compares_as_the_command_does(
 ) -> None:
     page.goto(site_url + site.page_url("en", "assessment/index"))
     expect(page.locator("#assessment-tools")).to_be_visible()
-    page.locator("#assessment-service").fill("Death notification pilot")
+    service = "Death notification pilot"
+    page.locator("#assessment-service").fill(service)
     rate(page, BASELINE)
-    baseline = export(page, tmp_path / "baseline.json")
+    # "Start the follow-up from this one" in the list of assessments kept in this browser.
+    saved = page.locator("#library-list tbody tr")
+    expect(saved).to_have_count(1)
+    saved.first.locator('button[data-do="follow-up"]').click()
+    named = message(site, "library.follow_up_name", "en", name=service)
+    expect(page.locator("#assessment-status")).to_have_text(
+        message(site, "library.followed_up", "en", name=named)
+    )
     rate(page, CHANGED)  # the follow-up starts from the baseline's answers
-    follow_up = export(page, tmp_path / "follow-up.json")
+    baseline = export_saved(page, 0, tmp_path / "baseline.json")
+    follow_up = export_saved(page, 1, tmp_path / "follow-up.json")
     page.locator("a", has_text=word(site.model, "page.assessment_compare", "en")).click()
     page.wait_for_url(compare_url(site, site_url, "en"))
 
-    page.locator("#baseline-file").set_input_files(baseline)
+    # Both chosen from the assessments kept in this browser, by name.
+    page.locator("#baseline-saved").select_option(label=service)
     expect(page.locator("#baseline-chosen")).to_have_text(
-        message(site, "compare.chosen_file", "en", file="baseline.json", count=5)
+        message(site, "compare.chosen_saved", "en", name=service, count=5)
     )
-    page.locator("#follow-up-file").set_input_files(follow_up)
+    page.locator("#follow-up-saved").select_option(label=named)
     expect(page.locator("#follow-up-chosen")).to_have_text(
-        message(site, "compare.chosen_file", "en", file="follow-up.json", count=6)
+        message(site, "compare.chosen_saved", "en", name=named, count=6)
     )
     shown = compared(page)
     out = tmp_path / "comparison.json"
