@@ -386,6 +386,7 @@ def test_home_an_attribute_page_the_workshop_and_comparison_pages_weigh_at_most_
         "workshop/index",
         "assessment/compare",
         "assessment/follow-up-example",
+        "assessment/shared",
     )
     for code in site.model.language_codes:
         for page_id in pages:
