@@ -145,8 +145,9 @@ def check_assessment(document: SourceDocument, model: Model) -> AssessmentFile:
         )
     if data.get("format_version") == 1:
         _check_version_1(data, document, problems)
-    _check_against_model(data, document, model, version, problems)
-    check_plan(data, document, model, _statement_ids(model, version, data), problems)
+    statement_ids = _statement_ids(model, version, data)
+    _check_against_model(data, document, model, statement_ids, problems)
+    check_plan(data, document, model, statement_ids, problems)
     problems.raise_if_any()
     assert assessment is not None  # no problem means pydantic accepted the file
     if version is None or version is model.changelog.current:
@@ -217,15 +218,14 @@ def _check_against_model(
     data: dict[str, Any],
     document: SourceDocument,
     model: Model,
-    version: ModelVersion | None,
+    statement_ids: list[str],
     problems: ProblemCollector,
 ) -> None:
-    """Statements and ratings checked against the model, the statements of the file's version
-    (not at all when its version is unknown: which statements it answers is unknown too)."""
+    """Statements and ratings checked against the model: `statement_ids` are those of the
+    file's version (`_statement_ids`)."""
     answers = data.get("answers")
     if not isinstance(answers, dict):
         return  # pydantic reports it
-    statement_ids = _statement_ids(model, version, data)
     known = set(statement_ids)
     choices = _rating_choices(model)
     for statement_id, answer in answers.items():

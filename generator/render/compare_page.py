@@ -11,7 +11,7 @@ draws a comparison; the page adds to it what reading files and the browser's sto
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -112,11 +112,11 @@ PAGE_STRINGS = (
 file it refuses, and its own."""
 
 
-def view_data(model: Model, language: str) -> dict[str, Any]:
+def view_data(model: Model, language: str, assessment: Mapping[str, Any]) -> dict[str, Any]:
     """What `renderComparison` (theme/js/compare-view.js) needs, in `language`: the model as
     compare.js reads it (choices with their points, attributes, results, statements), the
-    chart's measures and the words."""
-    assessment = AssessmentPage(model).payload(language, lambda page: page)
+    chart's measures and the words. `assessment` is the assessment page's data in `language`
+    (AssessmentPage.payload), whose choices and results it shares."""
 
     def text(value: Any) -> str:
         return script_text(model, value, language)
@@ -157,7 +157,7 @@ class ComparePage:
         and the assessments saved in this browser (the storage key) need."""
         model = self.model
         assessment = AssessmentPage(model).payload(language, url)
-        view = view_data(model, language)
+        view = view_data(model, language, assessment)
         return {
             **{key: assessment[key] for key in CHECK_FIELDS},
             **view,

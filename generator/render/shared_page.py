@@ -67,7 +67,7 @@ class SharedPage:
     def payload(self, language: str, url: Callable[[str], str]) -> dict[str, Any]:
         model = self.model
         assessment = AssessmentPage(model).payload(language, url)
-        view = view_data(model, language)
+        view = view_data(model, language, assessment)
         return {
             **{key: value for key, value in assessment.items() if key not in _LEFT_OUT},
             # The attributes and statements a form would give, and the comparison's words.

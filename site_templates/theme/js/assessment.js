@@ -228,22 +228,17 @@ import { assess, formatScore, points } from "./scoring.js";
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  function csvCell(value) {
-    let cell = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(cell)) cell = "'" + cell; // a spreadsheet would run it as a formula
-    return `"${cell.replace(/"/g, '""')}"`;
-  }
-
-  function csv() {
+  // The answers as CSV rows; plan.js's csvText writes them (cells a spreadsheet would run as a
+  // formula turned into text), as it writes the plan's CSV.
+  function csvRows() {
     const head = ["assessment.csv_id", "report.attribute_column", "report.statement_column", "report.today_column",
       "assessment.csv_today_points", "report.target_column", "assessment.csv_target_points", "report.notes_column"];
-    const rows = [head.map((key) => say(key))].concat(statements.map((statement) => {
+    return [head.map((key) => say(key))].concat(statements.map((statement) => {
       const answer = state.answers[statement.id] || {};
       const rating = (part) => answer[part] ? [choiceLabel(answer[part]), points(model, answer[part])] : ["", ""];
       return [statement.id, attributes.find((a) => a.id === statement.attribute).name, statement.text,
         ...rating("today"), ...rating("target"), noteText(answer.notes)];
     }));
-    return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
   }
 
   function importText(content, name) {
@@ -265,7 +260,8 @@ import { assess, formatScore, points } from "./scoring.js";
     print: () => window.print(),
     "export-json": () => download("json", JSON.stringify(asFile(state, shelf ? shelf.date() : isoDate()), null, 2) + "\n", "application/json"),
     "share-export": () => actions["export-json"](), // the file, offered when the link would be too long
-    "export-csv": () => download("csv", csv(), "text/csv;charset=utf-8"),
+    "export-csv": () => import("./plan.js").then(({ csvText }) =>
+      download("csv", csvText(csvRows()), "text/csv;charset=utf-8"), unavailable),
     share,
     clear: () => {
       if (!window.confirm(say("assessment.confirm_clear"))) return;

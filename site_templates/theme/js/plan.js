@@ -36,6 +36,10 @@ export function csvCell(value) {
   return `"${cell.replace(/"/g, '""')}"`;
 }
 
+// Rows of cells as a CSV file: UTF-8 with a byte order mark, each line ended by CRLF, as
+// spreadsheets expect.
+export const csvText = (rows) => "\ufeff" + rows.map((row) => row.map(csvCell).join(",") + "\r\n").join("");
+
 // The labels of an action: its horizon, its status, the codes of its statements, its play.
 function labels(model, action) {
   const codes = (action.statements || []).map((id) => (model.statements.find((s) => s.id === id) || {}).code).filter(Boolean);
@@ -50,7 +54,7 @@ export function planCsv(model, file, words) {
   const rows = [words.headings].concat((file.plan || []).map((action) => [
     text(action.title), text(action.description), text(action.owner), action.due || "", labels(model, action)
   ]));
-  return "\ufeff" + rows.map((row) => row.map(csvCell).join(",") + "\r\n").join("");
+  return csvText(rows);
 }
 
 const moved = (change) => change === null || change === undefined ? "not-rated" : change > 0 ? "up" : change < 0 ? "down" : "unchanged";
