@@ -83,10 +83,9 @@ import { assess, formatScore, points } from "./scoring.js";
   const fileCheck = () => import("./file-check.js");
   // A checked file made against an older version of the model, its answers carried over to this
   // one by versions.js; `unmapped` names those that could not be.
-  const carried = (outcome) => !outcome.version ? outcome : import("./versions.js").then(({ mapAnswers, carryPlan }) => {
-    const { answers, unmapped } = mapAnswers(data.changelog, outcome.version, outcome.file.answers);
-    const plan = carryPlan(data.changelog, outcome.version, outcome.file.plan);
-    return { ...outcome, file: { ...outcome.file, answers, plan }, unmapped: unmapped.join(", ") };
+  const carried = (outcome) => !outcome.version ? outcome : import("./versions.js").then(({ carryFile }) => {
+    const { file, unmapped } = carryFile(data.changelog, outcome.version, outcome.file);
+    return { ...outcome, file, unmapped: unmapped.join(", ") };
   });
 
   // --- the assessments kept in this browser (js/library.js), listed by js/library-view.js with

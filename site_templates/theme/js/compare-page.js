@@ -29,7 +29,7 @@
     import("./scoring.js"), import("./compare-view.js"), optional("./plan.js")
   ]).then(([check, versions, comparison, chart, scoring, view, plan]) => {
     logic = {
-      checkText: check.checkText, checkFile: check.checkFile, mapAnswers: versions.mapAnswers, carryPlan: versions.carryPlan,
+      checkText: check.checkText, checkFile: check.checkFile, carryFile: versions.carryFile,
       compare: comparison.compare, drawChart: chart.drawChart, formatScore: scoring.formatScore,
       renderComparison: view.renderComparison, comparisonTitle: view.comparisonTitle, actionsAgainst: plan.actionsAgainst
     };
@@ -62,9 +62,8 @@
   function carried(outcome, date) {
     const { version, file } = outcome;
     if (!version) return { ...file, date: date || null, carriedFrom: null, unmapped: [] };
-    const { answers, unmapped } = logic.mapAnswers(data.changelog, version, file.answers);
-    const plan = logic.carryPlan(data.changelog, version, file.plan || []);
-    return { ...file, answers, plan, date: date || null, carriedFrom: version, unmapped };
+    const { file: current, unmapped } = logic.carryFile(data.changelog, version, file);
+    return { ...current, date: date || null, carriedFrom: version, unmapped };
   }
 
   function readFile(which, picked) {

@@ -42,8 +42,8 @@ import { assess, formatScore } from "./scoring.js";
     if (outcome.refused) return outcome;
     const dated = { ...outcome.file, date: file.date || null, carriedFrom: outcome.version, unmapped: [] };
     if (!outcome.version) return { file: dated };
-    const { answers, unmapped } = tools.versions.mapAnswers(data.changelog, outcome.version, outcome.file.answers);
-    return { file: { ...dated, answers, unmapped } };
+    const { file: current, unmapped } = tools.versions.carryFile(data.changelog, outcome.version, dated);
+    return { file: { ...current, unmapped } };
   }
 
   // An assessment: when and against which version it was made, what could not be carried

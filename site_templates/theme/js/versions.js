@@ -59,11 +59,20 @@ export const carryPlan = (changelog, fromVersion, plan) => plan.map((action) => 
   statements: Object.keys(mapAnswers(changelog, fromVersion, Object.fromEntries(action.statements.map((id) => [id, true]))).answers)
 }));
 
+// A checked file made against `fromVersion`, carried to the newest as
+// generator/assessment/reading.py carries one: its answers, and its plan's statements when it
+// has a plan; `unmapped` the file's answer ids that could not be carried over, sorted.
+export function carryFile(changelog, fromVersion, file) {
+  const { answers, unmapped } = mapAnswers(changelog, fromVersion, file.answers);
+  const plan = file.plan ? { plan: carryPlan(changelog, fromVersion, file.plan) } : {};
+  return { file: { ...file, answers, ...plan }, unmapped };
+}
+
 // A workshop file as file-check.js's checkWorkshopFile gives it, carried to the newest version
 // when it was made against an older one: its answers mapped, and `carried` keeping that version
 // and the ids that could not be carried over, for the workshop page to name.
 export function carryWorkshopFile(changelog, outcome) {
   if (!outcome.file || !outcome.version) return outcome;
-  const { answers, unmapped } = mapAnswers(changelog, outcome.version, outcome.file.answers);
-  return { file: { ...outcome.file, answers, carried: { version: outcome.version, ids: unmapped.join(", ") } } };
+  const { file, unmapped } = carryFile(changelog, outcome.version, outcome.file);
+  return { file: { ...file, carried: { version: outcome.version, ids: unmapped.join(", ") } } };
 }

@@ -13,7 +13,7 @@ import {
 import { layoutChart, wrap } from "../../../site_templates/theme/js/chart.js";
 import { assess, formatScore, rankGaps } from "../../../site_templates/theme/js/scoring.js";
 import { actionsAgainst, largestGaps, planCsv } from "../../../site_templates/theme/js/plan.js";
-import { carryPlan, mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
+import { carryFile, mapAnswers, versionOf } from "../../../site_templates/theme/js/versions.js";
 import { merge } from "../../../site_templates/theme/js/workshop.js";
 
 const table = JSON.parse(readFileSync(new URL("./scoring.json", import.meta.url), "utf8"));
@@ -140,18 +140,17 @@ const runners = {
     if (outcome.file.kind === "tally") {
       return { accepted: { tally: { participants: outcome.file.participants, statements: outcome.file.statements } } };
     }
-    // As the page reads it: an older version's answers carried over by versions.js.
-    const mapped = outcome.version ? mapAnswers(model.changelog, outcome.version, outcome.file.answers)
-      : { answers: outcome.file.answers, unmapped: [] };
-    const accepted = { answers: Object.fromEntries(Object.entries(mapped.answers).map(([id, answer]) => [id, present(answer)])) };
-    if (expected.accepted && "unmapped" in expected.accepted) accepted.unmapped = mapped.unmapped;
+    // As the pages read it: an older version's answers and plan carried over by versions.js.
+    const { file, unmapped } = outcome.version ? carryFile(model.changelog, outcome.version, outcome.file)
+      : { file: outcome.file, unmapped: [] };
+    const accepted = { answers: Object.fromEntries(Object.entries(file.answers).map(([id, answer]) => [id, present(answer)])) };
+    if (expected.accepted && "unmapped" in expected.accepted) accepted.unmapped = unmapped;
     ["participant", "consensus"].forEach((field) => {
       if (expected.accepted && field in expected.accepted && outcome.file[field]) accepted[field] = present(outcome.file[field]);
     });
     if (expected.accepted && "stage" in expected.accepted) accepted.stage = outcome.file.stage;
     if (expected.accepted && "plan" in expected.accepted) {
-      const plan = outcome.version ? carryPlan(model.changelog, outcome.version, outcome.file.plan) : outcome.file.plan;
-      accepted.plan = plan.map((action) => Object.fromEntries(Object.entries(action).filter(([, value]) => value !== null)));
+      accepted.plan = file.plan.map((action) => Object.fromEntries(Object.entries(action).filter(([, value]) => value !== null)));
     }
     return { accepted };
   }
